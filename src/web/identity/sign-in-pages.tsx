@@ -73,17 +73,11 @@ export function SignInPage(
       </SignInStepForm>
       <ForgotPasswordLink view={view} text={t.forgotPasswordLink} />
       {props.singleSignOn === true ? (
-        <p class="app-body-text">
-          <a
-            class="app-button app-button--secondary"
-            href={view.link("/anmelden/sso", {
-              next: props.next ?? undefined,
-            })}
-            safe
-          >
-            {t.signInWithSso}
-          </a>
-        </p>
+        <ParagraphLink
+          href={view.link("/anmelden/sso", { next: props.next ?? undefined })}
+          text={t.signInWithSso}
+          kind="secondary"
+        />
       ) : (
         ""
       )}

@@ -143,18 +143,13 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
                   {datasetStand(view, table)}
                 </p>
                 <Downloads view={view} slug={slug} table={table} />
-                <p class="app-body-text">
-                  <a
-                    class="app-link"
-                    href={view.link(
-                      openDataPaths.dictionary(slug, table.definition.key),
-                    )}
-                    aria-label={t.dictionaryLinkLabel(title)}
-                    safe
-                  >
-                    {t.dictionaryLink}
-                  </a>
-                </p>
+                <ParagraphLink
+                  href={view.link(
+                    openDataPaths.dictionary(slug, table.definition.key),
+                  )}
+                  ariaLabel={t.dictionaryLinkLabel(title)}
+                  text={t.dictionaryLink}
+                />
               </section>
             </li>
           );

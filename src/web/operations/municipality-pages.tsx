@@ -253,25 +253,17 @@ export function MunicipalityPage(
           {t.inviteInactive}
         </p>
       )}
-      <p class="app-body-text">
-        {municipality.isActive ? (
-          <a
-            class="app-link"
-            href={view.link(operationsPaths.deactivate(slug))}
-            safe
-          >
-            {t.deactivateLink}
-          </a>
-        ) : (
-          <a
-            class="app-link"
-            href={view.link(operationsPaths.reactivate(slug))}
-            safe
-          >
-            {t.reactivateLink}
-          </a>
-        )}
-      </p>
+      {municipality.isActive ? (
+        <ParagraphLink
+          href={view.link(operationsPaths.deactivate(slug))}
+          text={t.deactivateLink}
+        />
+      ) : (
+        <ParagraphLink
+          href={view.link(operationsPaths.reactivate(slug))}
+          text={t.reactivateLink}
+        />
+      )}
       <ParagraphLink
         href={view.link(operationsPaths.home())}
         text={t.backToOverview}

@@ -254,21 +254,17 @@ export function OperationsAuditLogPage(
       intro={t.auditLogIntro}
       trail={[{ label: t.auditLogTitle }]}
     >
-      <p class="app-body-text">
-        {log.instanceOnly ? (
-          <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
-            {t.allEvents}
-          </a>
-        ) : (
-          <a
-            class="app-link"
-            href={view.link(operationsPaths.auditLog(), { "nur-betrieb": "1" })}
-            safe
-          >
-            {t.instanceOnly}
-          </a>
-        )}
-      </p>
+      {log.instanceOnly ? (
+        <ParagraphLink
+          href={view.link(operationsPaths.auditLog())}
+          text={t.allEvents}
+        />
+      ) : (
+        <ParagraphLink
+          href={view.link(operationsPaths.auditLog(), { "nur-betrieb": "1" })}
+          text={t.instanceOnly}
+        />
+      )}
       <ItemsOrNone items={log.items} none={t.noEvents}>
         <RecordTable
           caption={t.auditLogCaption}

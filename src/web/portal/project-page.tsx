@@ -2,6 +2,7 @@
  * One project: where it sits, status, summary, its phases as text and as a small
  * timeline, measures, responsibilities, dependencies in both directions, and tags.
  */
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import type {
   Catalogue,
   Measure,
@@ -361,16 +362,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           />
         </div>
       </Section>
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={openDataPaths.projectFeed(slug, project.slug)}
-          type="application/atom+xml"
-          safe
-        >
-          {view.t.openData.followProject}
-        </a>
-      </p>
+      <ParagraphLink
+        href={openDataPaths.projectFeed(slug, project.slug)}
+        type="application/atom+xml"
+        text={view.t.openData.followProject}
+      />
       {props.ideas === undefined || props.ideas.length === 0 ? (
         ""
       ) : (
