@@ -45,7 +45,7 @@ import { DetailRow } from "../components/summary-list/detail-row.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { paths } from "../portal/paths.js";
-import { PortalFrame } from "../portal/portal-frame.js";
+import { PortalFrame, type PortalPageProps } from "../portal/portal-frame.js";
 import {
   BarrierBody,
   ModerationBody,
@@ -275,13 +275,12 @@ export function ItemList(props: {
 }
 
 /** The public list. */
-export function ItemListPage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  items: readonly PublicItem[];
-  isOpen: boolean;
-}): JSX.Element {
+export function ItemListPage(
+  props: PortalPageProps & {
+    items: readonly PublicItem[];
+    isOpen: boolean;
+  },
+): JSX.Element {
   const { view, catalogue } = props;
   const t = view.t.participation;
   const slug = catalogue.municipality.slug;
@@ -312,13 +311,12 @@ export function ItemListPage(props: {
 }
 
 /** One published item. */
-export function ItemPage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  item: PublicItem;
-  mergedInto: PublicItem | null;
-}): JSX.Element {
+export function ItemPage(
+  props: PortalPageProps & {
+    item: PublicItem;
+    mergedInto: PublicItem | null;
+  },
+): JSX.Element {
   const { view, catalogue, item } = props;
   const t = view.t.participation;
   return (
@@ -343,18 +341,17 @@ export function ItemPage(props: {
 }
 
 /** The form for an idea or feedback, or (barrier) for a barrier report. */
-export function SubmissionPage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  csrfToken: string;
-  kind: "general" | "barrier";
-  projects: readonly { slug: string; title: string }[];
-  retentionDays: number;
-  preselectedProject?: string | undefined;
-  failed?: FailedForm | undefined;
-  limitMessage?: string | undefined;
-}): JSX.Element {
+export function SubmissionPage(
+  props: PortalPageProps & {
+    csrfToken: string;
+    kind: "general" | "barrier";
+    projects: readonly { slug: string; title: string }[];
+    retentionDays: number;
+    preselectedProject?: string | undefined;
+    failed?: FailedForm | undefined;
+    limitMessage?: string | undefined;
+  },
+): JSX.Element {
   const { view, catalogue, failed } = props;
   const t = view.t.participation;
   const slug = catalogue.municipality.slug;
@@ -468,16 +465,15 @@ export function SubmissionPage(props: {
 }
 
 /** The submitter's page: status, and the button to withdraw. */
-export function SubmitterPage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  csrfToken: string;
-  token: string;
-  item: PublicItem;
-  isNew: boolean;
-  confirmationSent: boolean;
-}): JSX.Element {
+export function SubmitterPage(
+  props: PortalPageProps & {
+    csrfToken: string;
+    token: string;
+    item: PublicItem;
+    isNew: boolean;
+    confirmationSent: boolean;
+  },
+): JSX.Element {
   const { view, catalogue, item } = props;
   const t = view.t.participation;
   return (

@@ -2,8 +2,9 @@
  * A municipality's programme: title, summary, goals, the latest priorities, then impact
  * areas → action fields (in their colour) → projects with status and period.
  */
+import type { PortalPageProps } from "./portal-frame.js";
 import type { Children } from "@kitajs/html";
-import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
+import type { Priority } from "../../domain/catalogue/catalogue.js";
 import type { ActionField } from "../../domain/catalogue/catalogue.js";
 import {
   allActionFields,
@@ -25,10 +26,7 @@ import { siteHeader } from "./site.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** Props of the programme overview. */
-export interface ProgrammePageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly catalogue: Catalogue;
+export interface ProgrammePageProps extends PortalPageProps {
   /** Which state is shown (published, an older edition, the draft); links stay inside it. Published by default. */
   readonly scope?: PortalScope | undefined;
   /** Shown right after the notice of the scope (an edition's details and documents). */

@@ -2,9 +2,9 @@
  * One project: where it sits, status, summary, its phases as text and as a small
  * timeline, measures, responsibilities, dependencies in both directions, and tags.
  */
+import type { PortalPageProps } from "./portal-frame.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import type {
-  Catalogue,
   Measure,
   OrgUnit,
   ProjectInContext,
@@ -42,10 +42,7 @@ import { Section } from "../components/section/section.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** Props of the project page. */
-export interface ProjectPageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly catalogue: Catalogue;
+export interface ProjectPageProps extends PortalPageProps {
   readonly entry: ProjectInContext;
   readonly dependents: readonly ProjectInContext[];
   /** Today as a day number, for the today line. */
