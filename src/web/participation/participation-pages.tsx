@@ -93,6 +93,27 @@ function projectTitle(catalogue: Catalogue, slug: string): string {
   );
 }
 
+/** A link to a project's public page under its title, in the content's language. */
+function ProjectLink(props: {
+  readonly view: ViewContext;
+  readonly catalogue: Catalogue;
+  readonly projectSlug: string;
+}): JSX.Element {
+  const { view, catalogue } = props;
+  return (
+    <a
+      class="app-link"
+      href={view.link(
+        paths.project(catalogue.municipality.slug, props.projectSlug),
+      )}
+      lang={view.contentLang}
+      safe
+    >
+      {projectTitle(catalogue, props.projectSlug)}
+    </a>
+  );
+}
+
 /** A link to an item under its title, in the content's language; a withdrawn item says so. */
 function ItemLink(props: {
   readonly view: ViewContext;
@@ -126,14 +147,11 @@ export function ItemDetails(props: {
   const taken: JSX.Element[] = [];
   if (item.link.projectSlug !== null)
     taken.push(
-      <a
-        class="app-link"
-        href={view.link(paths.project(slug, item.link.projectSlug))}
-        lang={view.contentLang}
-        safe
-      >
-        {projectTitle(catalogue, item.link.projectSlug)}
-      </a>,
+      <ProjectLink
+        view={view}
+        catalogue={catalogue}
+        projectSlug={item.link.projectSlug}
+      />,
     );
   if (item.link.measureTitle !== null)
     taken.push(
@@ -161,14 +179,11 @@ export function ItemDetails(props: {
           ""
         ) : (
           <DetailRow label={t.concernsProject}>
-            <a
-              class="app-link"
-              href={view.link(paths.project(slug, item.projectSlug))}
-              lang={view.contentLang}
-              safe
-            >
-              {projectTitle(catalogue, item.projectSlug)}
-            </a>
+            <ProjectLink
+              view={view}
+              catalogue={catalogue}
+              projectSlug={item.projectSlug}
+            />
           </DetailRow>
         )}
         {item.decisionNote === null ? (
