@@ -1,4 +1,5 @@
 /** The start page of an instance that hosts several municipalities: the list of them. */
+import { PageStepLink } from "../components/pagination/page-step-link.js";
 import { SearchForm } from "../components/search-form/search-form.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
@@ -97,40 +98,30 @@ export function MunicipalitiesPage(
                 {t.municipalitiesPage(page, pages)}
               </p>
               <ul class="app-pagination__list">
-                {page > 1 ? (
-                  <li>
-                    <a
-                      class="app-link"
-                      rel="prev"
-                      href={view.link("/", {
-                        q: query === "" ? undefined : query,
-                        seite: page > 2 ? String(page - 1) : undefined,
-                      })}
-                      safe
-                    >
-                      {t.municipalitiesPrevious}
-                    </a>
-                  </li>
-                ) : (
-                  ""
-                )}
-                {page < pages ? (
-                  <li>
-                    <a
-                      class="app-link"
-                      rel="next"
-                      href={view.link("/", {
-                        q: query === "" ? undefined : query,
-                        seite: String(page + 1),
-                      })}
-                      safe
-                    >
-                      {t.municipalitiesNext}
-                    </a>
-                  </li>
-                ) : (
-                  ""
-                )}
+                <PageStepLink
+                  rel="prev"
+                  href={
+                    page > 1
+                      ? view.link("/", {
+                          q: query === "" ? undefined : query,
+                          seite: page > 2 ? String(page - 1) : undefined,
+                        })
+                      : null
+                  }
+                  text={t.municipalitiesPrevious}
+                />
+                <PageStepLink
+                  rel="next"
+                  href={
+                    page < pages
+                      ? view.link("/", {
+                          q: query === "" ? undefined : query,
+                          seite: String(page + 1),
+                        })
+                      : null
+                  }
+                  text={t.municipalitiesNext}
+                />
               </ul>
             </nav>
           )}
