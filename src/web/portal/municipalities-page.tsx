@@ -1,4 +1,5 @@
 /** The start page of an instance that hosts several municipalities: the list of them. */
+import { ContentText } from "../components/content-text/content-text.js";
 import { PageStepLink } from "../components/pagination/page-step-link.js";
 import { SearchForm } from "../components/search-form/search-form.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
@@ -76,17 +77,12 @@ export function MunicipalitiesPage(
                 >
                   {municipality.name}
                 </a>
-                {municipality.state === null ? (
-                  ""
-                ) : (
-                  <span
-                    class="app-card-list__meta"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {municipality.state}
-                  </span>
-                )}
+                <ContentText
+                  view={view}
+                  as="span"
+                  class="app-card-list__meta"
+                  text={municipality.state}
+                />
               </li>
             ))}
           </ul>

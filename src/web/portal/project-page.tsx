@@ -2,6 +2,7 @@
  * One project: where it sits, status, summary, its phases as text and as a small
  * timeline, measures, responsibilities, dependencies in both directions, and tags.
  */
+import { ContentText } from "../components/content-text/content-text.js";
 import type { PortalPageProps } from "./portal-frame.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import type {
@@ -221,17 +222,12 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                   <span class="app-phase-list__period" safe>
                     {formatPeriod(phase, view.lang)}
                   </span>
-                  {phase.note === null ? (
-                    ""
-                  ) : (
-                    <span
-                      class="app-phase-list__note"
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {phase.note}
-                    </span>
-                  )}
+                  <ContentText
+                    view={view}
+                    as="span"
+                    class="app-phase-list__note"
+                    text={phase.note}
+                  />
                 </li>
               ))}
             </ol>
@@ -275,17 +271,12 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                     {measureFacts(measure).join(" · ")}
                   </span>
                 )}
-                {measure.description == null ? (
-                  ""
-                ) : (
-                  <span
-                    class="app-task-list__details app-body-text"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {measure.description}
-                  </span>
-                )}
+                <ContentText
+                  view={view}
+                  as="span"
+                  class="app-task-list__details app-body-text"
+                  text={measure.description}
+                />
               </li>
             ))}
           </ul>
@@ -324,17 +315,12 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                 >
                   {t.responsibilityRole[responsibility.role]}
                 </span>
-                {responsibility.note === null ? (
-                  ""
-                ) : (
-                  <span
-                    class="app-responsibility-list__note"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {responsibility.note}
-                  </span>
-                )}
+                <ContentText
+                  view={view}
+                  as="span"
+                  class="app-responsibility-list__note"
+                  text={responsibility.note}
+                />
               </li>
             ))}
           </ul>
