@@ -15,11 +15,13 @@ import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { formatFigureGerman } from "../../domain/indicator/indicator.js";
 import { formatPhasesSpan } from "../../i18n/format-period.js";
 import type { Children } from "@kitajs/html";
-import { PageLayout } from "../components/page-layout/page-layout.js";
+import {
+  HtmlDocument,
+  PageLayout,
+} from "../components/page-layout/page-layout.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
-import { assetPath } from "../http/static-assets.js";
 import { paths } from "../portal/paths.js";
 import { reportPaths } from "../reports/report-paths.js";
 import { embedPaths } from "./open-data-paths.js";
@@ -34,27 +36,20 @@ function EmbedDocument(props: {
 }): JSX.Element {
   const { view } = props;
   return (
-    <>
-      {"<!doctype html>"}
-      <html lang={view.lang}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{props.title}</title>
-          <link rel="stylesheet" href={assetPath("app.css")} />
-        </head>
-        <body class="app-body app-embed">
-          <main class="app-embed__main">
-            {props.children}
-            <p class="app-body-text">
-              <a class="app-link" href={props.more} target="_top" safe>
-                {view.t.openData.embedMore}
-              </a>
-            </p>
-          </main>
-        </body>
-      </html>
-    </>
+    <HtmlDocument
+      lang={view.lang}
+      title={props.title}
+      bodyClass="app-body app-embed"
+    >
+      <main class="app-embed__main">
+        {props.children}
+        <p class="app-body-text">
+          <a class="app-link" href={props.more} target="_top" safe>
+            {view.t.openData.embedMore}
+          </a>
+        </p>
+      </main>
+    </HtmlDocument>
   );
 }
 
