@@ -305,10 +305,8 @@ export function ItemListPage(
       catalogue={catalogue}
       requestUrl={props.requestUrl}
       title={t.listTitle}
+      lead={t.listLead(catalogue.municipality.name)}
     >
-      <p class="app-lead" safe>
-        {t.listLead(catalogue.municipality.name)}
-      </p>
       {props.isOpen ? (
         <ParagraphLink
           href={view.link(participationPaths.form(slug))}
@@ -497,14 +495,8 @@ export function SubmitterPage(
       catalogue={catalogue}
       requestUrl={props.requestUrl}
       title={props.isNew ? t.receivedTitle : t.yourItem}
+      lead={props.isNew ? t.receivedText : undefined}
     >
-      {props.isNew ? (
-        <p class="app-lead" safe>
-          {t.receivedText}
-        </p>
-      ) : (
-        ""
-      )}
       {props.confirmationSent ? (
         <NotificationBanner title={t.confirmationSent} />
       ) : (

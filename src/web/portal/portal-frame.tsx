@@ -89,10 +89,8 @@ export function MessagePage(
       catalogue={props.catalogue}
       requestUrl={props.requestUrl}
       title={props.title}
+      lead={props.text}
     >
-      <p class="app-lead" safe>
-        {props.text}
-      </p>
       {props.children}
     </PortalFrame>
   );
