@@ -133,6 +133,23 @@ function ItemLink(props: {
   );
 }
 
+/** A note of the staff after a dash, in the content's language; nothing without a note. */
+function NoteAfterDash(props: {
+  readonly view: ViewContext;
+  readonly note: string | null;
+}): JSX.Element {
+  return props.note === null ? (
+    ""
+  ) : (
+    <>
+      {" – "}
+      <span lang={props.view.contentLang} safe>
+        {props.note}
+      </span>
+    </>
+  );
+}
+
 /** Status, decision, links and history of one item. */
 export function ItemDetails(props: {
   view: ViewContext;
@@ -237,16 +254,7 @@ export function ItemDetails(props: {
             <span safe>{when(view, step.at)}</span>
             {": "}
             <strong safe>{t.status[step.status]}</strong>
-            {step.note === null ? (
-              ""
-            ) : (
-              <>
-                {" – "}
-                <span lang={view.contentLang} safe>
-                  {step.note}
-                </span>
-              </>
-            )}
+            <NoteAfterDash view={view} note={step.note} />
           </li>
         ))}
       </ol>
@@ -273,16 +281,7 @@ export function ItemList(props: {
           <span class="app-tag" data-status={item.status} safe>
             {t.status[item.status]}
           </span>
-          {item.decisionNote === null ? (
-            ""
-          ) : (
-            <>
-              {" – "}
-              <span lang={props.view.contentLang} safe>
-                {item.decisionNote}
-              </span>
-            </>
-          )}
+          <NoteAfterDash view={props.view} note={item.decisionNote} />
         </li>
       ))}
     </ul>
