@@ -82,6 +82,10 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
   const isStaffPage =
     site !== undefined &&
     (props.navigation !== undefined || props.account !== undefined);
+  // The editor's own navigation, else the portal's on a municipality's pages.
+  const navigation =
+    props.navigation ??
+    (site === undefined ? undefined : portalNavigation(view, site, current));
   const documentTitle =
     (hasError ? t.errorTitlePrefix : "") +
     [
@@ -140,53 +144,18 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
             {t.languageSwitch}
           </a>
         </div>
-        {props.navigation !== undefined ? (
+        {navigation === undefined ? (
+          ""
+        ) : (
           <nav class="app-navigation" aria-label={t.mainNavigation}>
             <ul class="app-width-container app-navigation__list">
-              {props.navigation.map((entry) => (
+              {navigation.map((entry) => (
                 <NavigationLink
                   href={entry.href}
                   label={entry.label}
                   isCurrent={entry.isCurrent}
                 />
               ))}
-            </ul>
-          </nav>
-        ) : site === undefined ? (
-          ""
-        ) : (
-          <nav class="app-navigation" aria-label={t.mainNavigation}>
-            <ul class="app-width-container app-navigation__list">
-              <NavigationLink
-                href={view.link(paths.municipality(site.municipalitySlug))}
-                label={t.navOverview}
-                isCurrent={current === "overview"}
-              />
-              <NavigationLink
-                href={view.link(paths.timeline(site.municipalitySlug))}
-                label={t.navTimeline}
-                isCurrent={current === "timeline"}
-              />
-              <NavigationLink
-                href={view.link(paths.search(site.municipalitySlug))}
-                label={t.navSearch}
-                isCurrent={current === "search"}
-              />
-              <NavigationLink
-                href={view.link(editionPaths.list(site.municipalitySlug))}
-                label={t.edition.navEditions}
-                isCurrent={current === "editions"}
-              />
-              <NavigationLink
-                href={view.link(reportPaths.reports(site.municipalitySlug))}
-                label={t.reports.navReports}
-                isCurrent={current === "reports"}
-              />
-              <NavigationLink
-                href={view.link(reportPaths.indicators(site.municipalitySlug))}
-                label={t.reports.navFigures}
-                isCurrent={current === "indicators"}
-              />
             </ul>
           </nav>
         )}
@@ -273,6 +242,29 @@ function NavigationLink(props: {
  * The footer's links: the API (the municipality's catalogue on its pages) and its
  * documentation everywhere, open data, following and accessibility on a municipality's pages.
  */
+/** The portal's main navigation on a municipality's pages, with the current page marked. */
+function portalNavigation(
+  view: ViewContext,
+  site: SiteHeader,
+  current: NavigationItem | undefined,
+): readonly NavigationEntry[] {
+  const { t } = view;
+  const slug = site.municipalitySlug;
+  const entries: readonly [NavigationItem, string, string][] = [
+    ["overview", paths.municipality(slug), t.navOverview],
+    ["timeline", paths.timeline(slug), t.navTimeline],
+    ["search", paths.search(slug), t.navSearch],
+    ["editions", editionPaths.list(slug), t.edition.navEditions],
+    ["reports", reportPaths.reports(slug), t.reports.navReports],
+    ["indicators", reportPaths.indicators(slug), t.reports.navFigures],
+  ];
+  return entries.map(([item, path, label]) => ({
+    href: view.link(path),
+    label,
+    isCurrent: current === item,
+  }));
+}
+
 function footerLinks(
   view: ViewContext,
   site: SiteHeader | undefined,
