@@ -4,6 +4,7 @@
  * dates), feedback and contact (with the barrier report form and the answer time), and
  * the conciliation body of the Land. The municipality's own entries are German content.
  */
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import type { AccessibilityStatement } from "../../domain/accessibility/statement.js";
 import { readerDay } from "../components/reader-day.js";
 import {
@@ -197,16 +198,11 @@ export function StatementPage(props: StatementPageProps): JSX.Element {
           </address>
         </>
       )}
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={accessibilityPaths.statementJson(slug)}
-          type="application/json"
-          safe
-        >
-          {t.jsonLink}
-        </a>
-      </p>
+      <ParagraphLink
+        href={accessibilityPaths.statementJson(slug)}
+        type="application/json"
+        text={t.jsonLink}
+      />
     </PageLayout>
   );
 }

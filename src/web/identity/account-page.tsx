@@ -12,10 +12,13 @@ import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { ButtonForm } from "../components/form/button-form.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import {
-  ErrorSummary,
-  type ErrorSummaryLink,
+  ErrorSummaryIfAny,
+  fieldErrorLinks,
 } from "../components/error-summary/error-summary.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import {
+  NoticeBanner,
+  SecretBanner,
+} from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import type { ViewContext } from "../components/view.js";
@@ -74,16 +77,10 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
   const { view, me } = props;
   const t = view.t.identity;
   const passwordErrors = props.passwordErrors ?? {};
-  const links: ErrorSummaryLink[] = [
-    ...(passwordErrors.currentPassword === undefined
-      ? []
-      : [{ text: passwordErrors.currentPassword, href: "#current-password" }]),
-    ...(passwordErrors.newPassword === undefined
-      ? []
-      : [{ text: passwordErrors.newPassword, href: "#new-password" }]),
-    ...(props.tokenNameError === undefined
-      ? []
-      : [{ text: props.tokenNameError, href: "#token-name" }]),
+  const links = [
+    ...fieldErrorLinks(passwordErrors.currentPassword, "#current-password"),
+    ...fieldErrorLinks(passwordErrors.newPassword, "#new-password"),
+    ...fieldErrorLinks(props.tokenNameError, "#token-name"),
   ];
   return (
     <PageLayout
@@ -92,30 +89,14 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       account={props.account}
     >
-      {links.length === 0 ? (
-        ""
-      ) : (
-        <ErrorSummary title={t.problemTitle} links={links} />
-      )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
-      {props.createdToken === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={t.tokenCreated} kind="important">
-          <p class="app-body-text" safe>
-            {t.tokenCreatedHint}
-          </p>
-          <p class="app-body-text">
-            <code class="app-secret" id="neues-token" safe>
-              {props.createdToken.token}
-            </code>
-          </p>
-        </NotificationBanner>
-      )}
+      <ErrorSummaryIfAny title={t.problemTitle} links={links} />
+      <NoticeBanner notice={props.notice} />
+      <SecretBanner
+        title={t.tokenCreated}
+        hint={t.tokenCreatedHint}
+        secret={props.createdToken?.token}
+        secretId="neues-token"
+      />
       <PageHeading title={t.accountTitle} />
 
       <Section id="angaben" title={t.accountDetails}>

@@ -9,10 +9,11 @@ import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Children } from "@kitajs/html";
 import { ButtonForm } from "../components/form/button-form.js";
 import {
-  ErrorSummary,
+  ErrorSummaryIfAny,
+  fieldErrorLinks,
   type ErrorSummaryLink,
 } from "../components/error-summary/error-summary.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import type { ViewContext } from "../components/view.js";
@@ -72,17 +73,11 @@ export function SignInPage(
       </SignInStepForm>
       <ForgotPasswordLink view={view} text={t.forgotPasswordLink} />
       {props.singleSignOn === true ? (
-        <p class="app-body-text">
-          <a
-            class="app-button app-button--secondary"
-            href={view.link("/anmelden/sso", {
-              next: props.next ?? undefined,
-            })}
-            safe
-          >
-            {t.signInWithSso}
-          </a>
-        </p>
+        <ParagraphLink
+          href={view.link("/anmelden/sso", { next: props.next ?? undefined })}
+          text={t.signInWithSso}
+          kind="secondary"
+        />
       ) : (
         ""
       )}
@@ -128,7 +123,7 @@ export function SecondFactorPage(
       {...props}
       title={t.secondFactorTitle}
       intro={t.secondFactorIntro}
-      errors={fieldError(props.error, "#code")}
+      errors={fieldErrorLinks(props.error, "#code")}
     >
       <SignInStepForm
         action={view.link(identityPaths.secondFactor())}
@@ -165,8 +160,6 @@ function SignInFrame(props: {
   readonly intro?: string | undefined;
   readonly children?: Children;
 }): JSX.Element {
-  const problems = props.problems ?? [];
-  const errors = props.errors ?? [];
   return (
     <PageLayout
       view={props.view}
@@ -176,33 +169,17 @@ function SignInFrame(props: {
       isError={props.isError}
     >
       <div class="app-form-page">
-        {props.notice === undefined ? (
-          ""
-        ) : (
-          <NotificationBanner title={props.notice} />
-        )}
-        {problems.length === 0 && errors.length === 0 ? (
-          ""
-        ) : (
-          <ErrorSummary
-            title={props.view.t.identity.problemTitle}
-            messages={problems}
-            links={errors}
-          />
-        )}
+        <NoticeBanner notice={props.notice} />
+        <ErrorSummaryIfAny
+          title={props.view.t.identity.problemTitle}
+          messages={props.problems}
+          links={props.errors}
+        />
         <PageHeading title={props.title} intro={props.intro} />
         {props.children}
       </div>
     </PageLayout>
   );
-}
-
-/** The error summary's link for a field's error, if there is one. */
-function fieldError(
-  error: string | undefined,
-  href: string,
-): ErrorSummaryLink[] {
-  return error === undefined ? [] : [{ text: error, href }];
 }
 
 /**
@@ -269,7 +246,7 @@ export function EnrolmentPage(
       {...props}
       title={t.enrolTitle}
       intro={enrolment.isReplacing ? t.enrolReplaceIntro : t.enrolIntro}
-      errors={fieldError(props.error, "#code")}
+      errors={fieldErrorLinks(props.error, "#code")}
     >
       <p class="app-body-text" safe>
         {t.enrolStepApp}
@@ -438,7 +415,7 @@ export function ResetPasswordPage(
       {...props}
       title={t.resetTitle}
       isError={!props.isValid}
-      errors={fieldError(props.error, "#password")}
+      errors={fieldErrorLinks(props.error, "#password")}
     >
       {props.isValid ? (
         <>

@@ -11,10 +11,13 @@ import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { ButtonForm } from "../components/form/button-form.js";
 import {
-  ErrorSummary,
+  ErrorSummaryIfAny,
   type ErrorSummaryLink,
 } from "../components/error-summary/error-summary.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import {
+  NoticeBanner,
+  SecretBanner,
+} from "../components/notification-banner/notification-banner.js";
 import {
   PageLayout,
   type SiteHeader,
@@ -177,33 +180,16 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
       account={props.account}
       breadcrumbs={crumbs(view, slug, title)}
     >
-      {links.length === 0 && props.generalError === undefined ? (
-        ""
-      ) : (
-        <ErrorSummary
-          title={t.problemTitle}
-          messages={
-            props.generalError === undefined ? [] : [props.generalError]
-          }
-          links={links}
-        />
-      )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
-      {props.invitationLink === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={t.userInvitationLink} kind="important">
-          <p class="app-body-text">
-            <code class="app-secret" safe>
-              {props.invitationLink}
-            </code>
-          </p>
-        </NotificationBanner>
-      )}
+      <ErrorSummaryIfAny
+        title={t.problemTitle}
+        messages={props.generalError === undefined ? [] : [props.generalError]}
+        links={links}
+      />
+      <NoticeBanner notice={props.notice} />
+      <SecretBanner
+        title={t.userInvitationLink}
+        secret={props.invitationLink}
+      />
       <PageHeading title={title} />
       {user === null ? (
         <p class="app-body-text" safe>

@@ -15,56 +15,64 @@ import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { formatFigureGerman } from "../../domain/indicator/indicator.js";
 import { formatPhasesSpan } from "../../i18n/format-period.js";
 import type { Children } from "@kitajs/html";
-import { PageLayout } from "../components/page-layout/page-layout.js";
+import {
+  HtmlDocument,
+  PageLayout,
+} from "../components/page-layout/page-layout.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
-import { assetPath } from "../http/static-assets.js";
 import { paths } from "../portal/paths.js";
 import { reportPaths } from "../reports/report-paths.js";
 import { embedPaths } from "./open-data-paths.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { DataTable } from "../components/data-table/data-table.js";
 
+/** What every embed is drawn with: the municipality and the portal's address. */
+interface EmbedProps {
+  readonly view: ViewContext;
+  readonly catalogue: Catalogue;
+  /** The portal's address, before the paths that the links lead to. */
+  readonly baseUrl: string;
+}
+
+/** An embed's document, ending with the link to its page on the portal (in the top window). */
 function EmbedDocument(props: {
   readonly view: ViewContext;
+  readonly baseUrl: string;
   readonly title: string;
+  /** The portal page's link (as view.link gives it), after the base address. */
   readonly more: string;
   readonly children?: Children;
 }): JSX.Element {
   const { view } = props;
   return (
-    <>
-      {"<!doctype html>"}
-      <html lang={view.lang}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{props.title}</title>
-          <link rel="stylesheet" href={assetPath("app.css")} />
-        </head>
-        <body class="app-body app-embed">
-          <main class="app-embed__main">
-            {props.children}
-            <p class="app-body-text">
-              <a class="app-link" href={props.more} target="_top" safe>
-                {view.t.openData.embedMore}
-              </a>
-            </p>
-          </main>
-        </body>
-      </html>
-    </>
+    <HtmlDocument
+      lang={view.lang}
+      title={props.title}
+      bodyClass="app-body app-embed"
+    >
+      <main class="app-embed__main">
+        {props.children}
+        <p class="app-body-text">
+          <a
+            class="app-link"
+            href={`${props.baseUrl}${props.more}`}
+            target="_top"
+            safe
+          >
+            {view.t.openData.embedMore}
+          </a>
+        </p>
+      </main>
+    </HtmlDocument>
   );
 }
 
 /** A project's status card. */
-export function ProjectCardEmbed(props: {
-  readonly view: ViewContext;
-  readonly catalogue: Catalogue;
-  readonly entry: ProjectInContext;
-  readonly baseUrl: string;
-}): JSX.Element {
+export function ProjectCardEmbed(
+  props: EmbedProps & { readonly entry: ProjectInContext },
+): JSX.Element {
   const { view, entry } = props;
   const { project } = entry;
   const t = view.t.openData;
@@ -72,8 +80,11 @@ export function ProjectCardEmbed(props: {
   return (
     <EmbedDocument
       view={view}
+      baseUrl={props.baseUrl}
       title={title}
-      more={`${props.baseUrl}${view.link(paths.project(props.catalogue.municipality.slug, project.slug))}`}
+      more={view.link(
+        paths.project(props.catalogue.municipality.slug, project.slug),
+      )}
     >
       <h1 class="app-heading-m" lang={view.contentLang} safe>
         {title}
@@ -102,20 +113,18 @@ export function ProjectCardEmbed(props: {
 }
 
 /** An action field's projects with status and period. */
-export function ActionFieldEmbed(props: {
-  readonly view: ViewContext;
-  readonly catalogue: Catalogue;
-  readonly field: ActionField;
-  readonly baseUrl: string;
-}): JSX.Element {
+export function ActionFieldEmbed(
+  props: EmbedProps & { readonly field: ActionField },
+): JSX.Element {
   const { view, field } = props;
   const t = view.t.openData;
   const slug = props.catalogue.municipality.slug;
   return (
     <EmbedDocument
       view={view}
+      baseUrl={props.baseUrl}
       title={field.name}
-      more={`${props.baseUrl}${view.link(paths.timeline(slug), { aktionsfeld: field.key })}`}
+      more={view.link(paths.timeline(slug), { aktionsfeld: field.key })}
     >
       <DataTable
         caption={t.embedFieldCaption(field.name)}
@@ -137,20 +146,20 @@ export function ActionFieldEmbed(props: {
 }
 
 /** A key figure with its latest value and Stand. */
-export function FigureEmbed(props: {
-  readonly view: ViewContext;
-  readonly catalogue: Catalogue;
-  readonly figure: StoredIndicator;
-  readonly baseUrl: string;
-}): JSX.Element {
+export function FigureEmbed(
+  props: EmbedProps & { readonly figure: StoredIndicator },
+): JSX.Element {
   const { view, figure } = props;
   const t = view.t.openData;
   const latest = figure.observations[figure.observations.length - 1];
   return (
     <EmbedDocument
       view={view}
+      baseUrl={props.baseUrl}
       title={figure.indicator.name}
-      more={`${props.baseUrl}${view.link(reportPaths.indicators(props.catalogue.municipality.slug))}`}
+      more={view.link(
+        reportPaths.indicators(props.catalogue.municipality.slug),
+      )}
     >
       <h1 class="app-heading-m" lang={view.contentLang} safe>
         {figure.indicator.name}

@@ -4,10 +4,9 @@
  * one data dictionary page per dataset (field, meaning, type, example). Plain links and
  * tables: everything works without JavaScript.
  */
-import { PortalFrame } from "../portal/portal-frame.js";
+import { PortalFrame, type PortalPageProps } from "../portal/portal-frame.js";
 import { readerDay } from "../components/reader-day.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
-import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Licence } from "../../domain/open-data/licences.js";
 import {
   FIELD_TYPE_LABELS,
@@ -21,10 +20,7 @@ import { DataTable } from "../components/data-table/data-table.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** What the open data page shows. */
-export interface OpenDataPageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly catalogue: Catalogue;
+export interface OpenDataPageProps extends PortalPageProps {
   readonly licence: Licence;
   readonly attribution: string;
   readonly tables: readonly DatasetTable[];
@@ -143,18 +139,13 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
                   {datasetStand(view, table)}
                 </p>
                 <Downloads view={view} slug={slug} table={table} />
-                <p class="app-body-text">
-                  <a
-                    class="app-link"
-                    href={view.link(
-                      openDataPaths.dictionary(slug, table.definition.key),
-                    )}
-                    aria-label={t.dictionaryLinkLabel(title)}
-                    safe
-                  >
-                    {t.dictionaryLink}
-                  </a>
-                </p>
+                <ParagraphLink
+                  href={view.link(
+                    openDataPaths.dictionary(slug, table.definition.key),
+                  )}
+                  ariaLabel={t.dictionaryLinkLabel(title)}
+                  text={t.dictionaryLink}
+                />
               </section>
             </li>
           );

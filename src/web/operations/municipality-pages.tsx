@@ -14,7 +14,10 @@ import {
   TextArea,
   TextField,
 } from "../components/form/controls.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import {
+  NotificationBanner,
+  SecretBanner,
+} from "../components/notification-banner/notification-banner.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import { schemaFields } from "../components/form/schema-fields.js";
 import {
@@ -159,13 +162,7 @@ export function MunicipalityPage(
         notice === undefined ? undefined : notice.kind === "text" ? (
           <NotificationBanner title={notice.text} />
         ) : (
-          <NotificationBanner title={t.invitationLink} kind="important">
-            <p class="app-body-text">
-              <code class="app-secret" safe>
-                {notice.link}
-              </code>
-            </p>
-          </NotificationBanner>
+          <SecretBanner title={t.invitationLink} secret={notice.link} />
         )
       }
     >
@@ -256,25 +253,17 @@ export function MunicipalityPage(
           {t.inviteInactive}
         </p>
       )}
-      <p class="app-body-text">
-        {municipality.isActive ? (
-          <a
-            class="app-link"
-            href={view.link(operationsPaths.deactivate(slug))}
-            safe
-          >
-            {t.deactivateLink}
-          </a>
-        ) : (
-          <a
-            class="app-link"
-            href={view.link(operationsPaths.reactivate(slug))}
-            safe
-          >
-            {t.reactivateLink}
-          </a>
-        )}
-      </p>
+      {municipality.isActive ? (
+        <ParagraphLink
+          href={view.link(operationsPaths.deactivate(slug))}
+          text={t.deactivateLink}
+        />
+      ) : (
+        <ParagraphLink
+          href={view.link(operationsPaths.reactivate(slug))}
+          text={t.reactivateLink}
+        />
+      )}
       <ParagraphLink
         href={view.link(operationsPaths.home())}
         text={t.backToOverview}

@@ -3,6 +3,7 @@
  * state, searchable and paginated, and the installation's audit log. Plain GET forms
  * and links: everything works without JavaScript.
  */
+import { PageStepLink } from "../components/pagination/page-step-link.js";
 import { RecordTable } from "../components/table-head/table-head.js";
 import { SearchForm } from "../components/search-form/search-form.js";
 import type {
@@ -117,35 +118,19 @@ function Pagination(props: {
   return (
     <nav class="app-pagination" aria-label={t.pagination}>
       <ul class="app-account-bar__links">
-        {props.page > 1 ? (
-          <li>
-            <a
-              class="app-link"
-              rel="prev"
-              href={props.href(props.page - 1)}
-              safe
-            >
-              {t.previous}
-            </a>
-          </li>
-        ) : (
-          ""
-        )}
+        <PageStepLink
+          rel="prev"
+          href={props.page > 1 ? props.href(props.page - 1) : null}
+          text={t.previous}
+        />
         <li safe>{t.pageOf(props.page, props.pageCount)}</li>
-        {props.page < props.pageCount ? (
-          <li>
-            <a
-              class="app-link"
-              rel="next"
-              href={props.href(props.page + 1)}
-              safe
-            >
-              {t.next}
-            </a>
-          </li>
-        ) : (
-          ""
-        )}
+        <PageStepLink
+          rel="next"
+          href={
+            props.page < props.pageCount ? props.href(props.page + 1) : null
+          }
+          text={t.next}
+        />
       </ul>
     </nav>
   );
@@ -254,21 +239,17 @@ export function OperationsAuditLogPage(
       intro={t.auditLogIntro}
       trail={[{ label: t.auditLogTitle }]}
     >
-      <p class="app-body-text">
-        {log.instanceOnly ? (
-          <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
-            {t.allEvents}
-          </a>
-        ) : (
-          <a
-            class="app-link"
-            href={view.link(operationsPaths.auditLog(), { "nur-betrieb": "1" })}
-            safe
-          >
-            {t.instanceOnly}
-          </a>
-        )}
-      </p>
+      {log.instanceOnly ? (
+        <ParagraphLink
+          href={view.link(operationsPaths.auditLog())}
+          text={t.allEvents}
+        />
+      ) : (
+        <ParagraphLink
+          href={view.link(operationsPaths.auditLog(), { "nur-betrieb": "1" })}
+          text={t.instanceOnly}
+        />
+      )}
       <ItemsOrNone items={log.items} none={t.noEvents}>
         <RecordTable
           caption={t.auditLogCaption}

@@ -35,14 +35,17 @@ import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { HoneypotField } from "../http/honeypot.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { schemaFields } from "../components/form/schema-fields.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import {
+  NoticeBanner,
+  NotificationBanner,
+} from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { StaffFormPage } from "../components/form/staff-form-page.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { paths } from "../portal/paths.js";
-import { PortalFrame } from "../portal/portal-frame.js";
+import { PortalFrame, type PortalPageProps } from "../portal/portal-frame.js";
 import {
   BarrierBody,
   ModerationBody,
@@ -90,6 +93,27 @@ function projectTitle(catalogue: Catalogue, slug: string): string {
   );
 }
 
+/** A link to a project's public page under its title, in the content's language. */
+function ProjectLink(props: {
+  readonly view: ViewContext;
+  readonly catalogue: Catalogue;
+  readonly projectSlug: string;
+}): JSX.Element {
+  const { view, catalogue } = props;
+  return (
+    <a
+      class="app-link"
+      href={view.link(
+        paths.project(catalogue.municipality.slug, props.projectSlug),
+      )}
+      lang={view.contentLang}
+      safe
+    >
+      {projectTitle(catalogue, props.projectSlug)}
+    </a>
+  );
+}
+
 /** A link to an item under its title, in the content's language; a withdrawn item says so. */
 function ItemLink(props: {
   readonly view: ViewContext;
@@ -109,6 +133,23 @@ function ItemLink(props: {
   );
 }
 
+/** A note of the staff after a dash, in the content's language; nothing without a note. */
+function NoteAfterDash(props: {
+  readonly view: ViewContext;
+  readonly note: string | null;
+}): JSX.Element {
+  return props.note === null ? (
+    ""
+  ) : (
+    <>
+      {" – "}
+      <span lang={props.view.contentLang} safe>
+        {props.note}
+      </span>
+    </>
+  );
+}
+
 /** Status, decision, links and history of one item. */
 export function ItemDetails(props: {
   view: ViewContext;
@@ -123,14 +164,11 @@ export function ItemDetails(props: {
   const taken: JSX.Element[] = [];
   if (item.link.projectSlug !== null)
     taken.push(
-      <a
-        class="app-link"
-        href={view.link(paths.project(slug, item.link.projectSlug))}
-        lang={view.contentLang}
-        safe
-      >
-        {projectTitle(catalogue, item.link.projectSlug)}
-      </a>,
+      <ProjectLink
+        view={view}
+        catalogue={catalogue}
+        projectSlug={item.link.projectSlug}
+      />,
     );
   if (item.link.measureTitle !== null)
     taken.push(
@@ -158,14 +196,11 @@ export function ItemDetails(props: {
           ""
         ) : (
           <DetailRow label={t.concernsProject}>
-            <a
-              class="app-link"
-              href={view.link(paths.project(slug, item.projectSlug))}
-              lang={view.contentLang}
-              safe
-            >
-              {projectTitle(catalogue, item.projectSlug)}
-            </a>
+            <ProjectLink
+              view={view}
+              catalogue={catalogue}
+              projectSlug={item.projectSlug}
+            />
           </DetailRow>
         )}
         {item.decisionNote === null ? (
@@ -219,16 +254,7 @@ export function ItemDetails(props: {
             <span safe>{when(view, step.at)}</span>
             {": "}
             <strong safe>{t.status[step.status]}</strong>
-            {step.note === null ? (
-              ""
-            ) : (
-              <>
-                {" – "}
-                <span lang={view.contentLang} safe>
-                  {step.note}
-                </span>
-              </>
-            )}
+            <NoteAfterDash view={view} note={step.note} />
           </li>
         ))}
       </ol>
@@ -255,16 +281,7 @@ export function ItemList(props: {
           <span class="app-tag" data-status={item.status} safe>
             {t.status[item.status]}
           </span>
-          {item.decisionNote === null ? (
-            ""
-          ) : (
-            <>
-              {" – "}
-              <span lang={props.view.contentLang} safe>
-                {item.decisionNote}
-              </span>
-            </>
-          )}
+          <NoteAfterDash view={props.view} note={item.decisionNote} />
         </li>
       ))}
     </ul>
@@ -272,13 +289,12 @@ export function ItemList(props: {
 }
 
 /** The public list. */
-export function ItemListPage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  items: readonly PublicItem[];
-  isOpen: boolean;
-}): JSX.Element {
+export function ItemListPage(
+  props: PortalPageProps & {
+    items: readonly PublicItem[];
+    isOpen: boolean;
+  },
+): JSX.Element {
   const { view, catalogue } = props;
   const t = view.t.participation;
   const slug = catalogue.municipality.slug;
@@ -288,10 +304,8 @@ export function ItemListPage(props: {
       catalogue={catalogue}
       requestUrl={props.requestUrl}
       title={t.listTitle}
+      lead={t.listLead(catalogue.municipality.name)}
     >
-      <p class="app-lead" safe>
-        {t.listLead(catalogue.municipality.name)}
-      </p>
       {props.isOpen ? (
         <ParagraphLink
           href={view.link(participationPaths.form(slug))}
@@ -309,13 +323,12 @@ export function ItemListPage(props: {
 }
 
 /** One published item. */
-export function ItemPage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  item: PublicItem;
-  mergedInto: PublicItem | null;
-}): JSX.Element {
+export function ItemPage(
+  props: PortalPageProps & {
+    item: PublicItem;
+    mergedInto: PublicItem | null;
+  },
+): JSX.Element {
   const { view, catalogue, item } = props;
   const t = view.t.participation;
   return (
@@ -340,18 +353,17 @@ export function ItemPage(props: {
 }
 
 /** The form for an idea or feedback, or (barrier) for a barrier report. */
-export function SubmissionPage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  csrfToken: string;
-  kind: "general" | "barrier";
-  projects: readonly { slug: string; title: string }[];
-  retentionDays: number;
-  preselectedProject?: string | undefined;
-  failed?: FailedForm | undefined;
-  limitMessage?: string | undefined;
-}): JSX.Element {
+export function SubmissionPage(
+  props: PortalPageProps & {
+    csrfToken: string;
+    kind: "general" | "barrier";
+    projects: readonly { slug: string; title: string }[];
+    retentionDays: number;
+    preselectedProject?: string | undefined;
+    failed?: FailedForm | undefined;
+    limitMessage?: string | undefined;
+  },
+): JSX.Element {
   const { view, catalogue, failed } = props;
   const t = view.t.participation;
   const slug = catalogue.municipality.slug;
@@ -465,16 +477,15 @@ export function SubmissionPage(props: {
 }
 
 /** The submitter's page: status, and the button to withdraw. */
-export function SubmitterPage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  csrfToken: string;
-  token: string;
-  item: PublicItem;
-  isNew: boolean;
-  confirmationSent: boolean;
-}): JSX.Element {
+export function SubmitterPage(
+  props: PortalPageProps & {
+    csrfToken: string;
+    token: string;
+    item: PublicItem;
+    isNew: boolean;
+    confirmationSent: boolean;
+  },
+): JSX.Element {
   const { view, catalogue, item } = props;
   const t = view.t.participation;
   return (
@@ -483,14 +494,8 @@ export function SubmitterPage(props: {
       catalogue={catalogue}
       requestUrl={props.requestUrl}
       title={props.isNew ? t.receivedTitle : t.yourItem}
+      lead={props.isNew ? t.receivedText : undefined}
     >
-      {props.isNew ? (
-        <p class="app-lead" safe>
-          {t.receivedText}
-        </p>
-      ) : (
-        ""
-      )}
       {props.confirmationSent ? (
         <NotificationBanner title={t.confirmationSent} />
       ) : (
@@ -695,11 +700,7 @@ export function ModerationPage(props: {
       {...props.chrome}
     >
       <FailedFormSummary title={view.t.identity.problemTitle} failed={failed} />
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       <PageHeading title={title} />
       <p class="app-body-text">
         <span

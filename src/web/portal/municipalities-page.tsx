@@ -1,4 +1,6 @@
 /** The start page of an instance that hosts several municipalities: the list of them. */
+import { ContentText } from "../components/content-text/content-text.js";
+import { PageStepLink } from "../components/pagination/page-step-link.js";
 import { SearchForm } from "../components/search-form/search-form.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
@@ -75,17 +77,12 @@ export function MunicipalitiesPage(
                 >
                   {municipality.name}
                 </a>
-                {municipality.state === null ? (
-                  ""
-                ) : (
-                  <span
-                    class="app-card-list__meta"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {municipality.state}
-                  </span>
-                )}
+                <ContentText
+                  view={view}
+                  as="span"
+                  class="app-card-list__meta"
+                  text={municipality.state}
+                />
               </li>
             ))}
           </ul>
@@ -97,40 +94,30 @@ export function MunicipalitiesPage(
                 {t.municipalitiesPage(page, pages)}
               </p>
               <ul class="app-pagination__list">
-                {page > 1 ? (
-                  <li>
-                    <a
-                      class="app-link"
-                      rel="prev"
-                      href={view.link("/", {
-                        q: query === "" ? undefined : query,
-                        seite: page > 2 ? String(page - 1) : undefined,
-                      })}
-                      safe
-                    >
-                      {t.municipalitiesPrevious}
-                    </a>
-                  </li>
-                ) : (
-                  ""
-                )}
-                {page < pages ? (
-                  <li>
-                    <a
-                      class="app-link"
-                      rel="next"
-                      href={view.link("/", {
-                        q: query === "" ? undefined : query,
-                        seite: String(page + 1),
-                      })}
-                      safe
-                    >
-                      {t.municipalitiesNext}
-                    </a>
-                  </li>
-                ) : (
-                  ""
-                )}
+                <PageStepLink
+                  rel="prev"
+                  href={
+                    page > 1
+                      ? view.link("/", {
+                          q: query === "" ? undefined : query,
+                          seite: page > 2 ? String(page - 1) : undefined,
+                        })
+                      : null
+                  }
+                  text={t.municipalitiesPrevious}
+                />
+                <PageStepLink
+                  rel="next"
+                  href={
+                    page < pages
+                      ? view.link("/", {
+                          q: query === "" ? undefined : query,
+                          seite: String(page + 1),
+                        })
+                      : null
+                  }
+                  text={t.municipalitiesNext}
+                />
               </ul>
             </nav>
           )}

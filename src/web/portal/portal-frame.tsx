@@ -26,25 +26,31 @@ export function municipalityCrumb(
   };
 }
 
+/** What every public page of a municipality is drawn with. */
+export interface PortalPageProps {
+  readonly view: ViewContext;
+  readonly catalogue: Catalogue;
+  readonly requestUrl: string;
+}
+
 /**
  * A public page: the municipality's header, the breadcrumbs (the municipality, then the
  * trail) and the heading with its lead, unless the content brings its own heading.
  */
-export function PortalFrame(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  title: string;
-  parent?: { label: string; href: string } | undefined;
-  /** The breadcrumbs after the municipality; by default the parent, if any, and the title. */
-  trail?: readonly Crumb[] | undefined;
-  /** The entry of the main navigation the page belongs to. */
-  current?: NavigationItem | undefined;
-  lead?: string | undefined;
-  /** The content starts with its own h1 (a page whose heading carries more than its title). */
-  hasOwnHeading?: boolean | undefined;
-  children?: Children;
-}): JSX.Element {
+export function PortalFrame(
+  props: PortalPageProps & {
+    title: string;
+    parent?: { label: string; href: string } | undefined;
+    /** The breadcrumbs after the municipality; by default the parent, if any, and the title. */
+    trail?: readonly Crumb[] | undefined;
+    /** The entry of the main navigation the page belongs to. */
+    current?: NavigationItem | undefined;
+    lead?: string | undefined;
+    /** The content starts with its own h1 (a page whose heading carries more than its title). */
+    hasOwnHeading?: boolean | undefined;
+    children?: Children;
+  },
+): JSX.Element {
   const { view, catalogue } = props;
   const trail = props.trail ?? [
     ...(props.parent === undefined ? [] : [props.parent]),
@@ -70,24 +76,21 @@ export function PortalFrame(props: {
 }
 
 /** A public page that says one sentence (a mail link's outcome), with what follows it (a button). */
-export function MessagePage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  title: string;
-  text: string;
-  children?: Children;
-}): JSX.Element {
+export function MessagePage(
+  props: PortalPageProps & {
+    title: string;
+    text: string;
+    children?: Children;
+  },
+): JSX.Element {
   return (
     <PortalFrame
       view={props.view}
       catalogue={props.catalogue}
       requestUrl={props.requestUrl}
       title={props.title}
+      lead={props.text}
     >
-      <p class="app-lead" safe>
-        {props.text}
-      </p>
       {props.children}
     </PortalFrame>
   );

@@ -2,8 +2,10 @@
  * A municipality's programme: title, summary, goals, the latest priorities, then impact
  * areas → action fields (in their colour) → projects with status and period.
  */
+import { ContentText } from "../components/content-text/content-text.js";
+import type { PortalPageProps } from "./portal-frame.js";
 import type { Children } from "@kitajs/html";
-import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
+import type { Priority } from "../../domain/catalogue/catalogue.js";
 import type { ActionField } from "../../domain/catalogue/catalogue.js";
 import {
   allActionFields,
@@ -25,10 +27,7 @@ import { siteHeader } from "./site.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** Props of the programme overview. */
-export interface ProgrammePageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly catalogue: Catalogue;
+export interface ProgrammePageProps extends PortalPageProps {
   /** Which state is shown (published, an older edition, the draft); links stay inside it. Published by default. */
   readonly scope?: PortalScope | undefined;
   /** Shown right after the notice of the scope (an edition's details and documents). */
@@ -66,13 +65,12 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
         <h1 class="app-heading-xl" lang={view.contentLang} safe>
           {programme.title}
         </h1>
-        {programme.subtitle === null ? (
-          ""
-        ) : (
-          <p class="app-lead" lang={view.contentLang} safe>
-            {programme.subtitle}
-          </p>
-        )}
+        <ContentText
+          view={view}
+          as="p"
+          class="app-lead"
+          text={programme.subtitle}
+        />
         <ul class="app-facts">
           <li safe>
             {t.horizon(programme.horizonStart, programme.horizonEnd)}
@@ -85,17 +83,12 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
             )}
           </li>
         </ul>
-        {programme.summary === null ? (
-          ""
-        ) : (
-          <p
-            class="app-body-text app-intro__summary"
-            lang={view.contentLang}
-            safe
-          >
-            {programme.summary}
-          </p>
-        )}
+        <ContentText
+          view={view}
+          as="p"
+          class="app-body-text app-intro__summary"
+          text={programme.summary}
+        />
         <p class="app-button-group">
           <a class="app-button" href={view.link(scope.timeline)} safe>
             {t.programmeTimelineLink}
@@ -227,13 +220,12 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
               <p class="app-impact-area__count" safe>
                 {t.projectsInFields(areaProjects, area.actionFields.length)}
               </p>
-              {area.description === null ? (
-                ""
-              ) : (
-                <p class="app-body-text" lang={view.contentLang} safe>
-                  {area.description}
-                </p>
-              )}
+              <ContentText
+                view={view}
+                as="p"
+                class="app-body-text"
+                text={area.description}
+              />
             </div>
             {area.actionFields.map((field) => (
               <ActionFieldSection
@@ -294,17 +286,12 @@ function ActionFieldSection(props: {
         <p class="app-action-field__count" safe>
           {t.projectCount(field.projects.length)}
         </p>
-        {field.description === null ? (
-          ""
-        ) : (
-          <p
-            class="app-body-text app-action-field__description"
-            lang={view.contentLang}
-            safe
-          >
-            {field.description}
-          </p>
-        )}
+        <ContentText
+          view={view}
+          as="p"
+          class="app-body-text app-action-field__description"
+          text={field.description}
+        />
         <ItemsOrNone items={field.projects} none={t.noProjects}>
           <ProjectList
             view={view}

@@ -2,8 +2,10 @@
  * One project: where it sits, status, summary, its phases as text and as a small
  * timeline, measures, responsibilities, dependencies in both directions, and tags.
  */
+import { ContentText } from "../components/content-text/content-text.js";
+import type { PortalPageProps } from "./portal-frame.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import type {
-  Catalogue,
   Measure,
   OrgUnit,
   ProjectInContext,
@@ -41,10 +43,7 @@ import { Section } from "../components/section/section.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** Props of the project page. */
-export interface ProjectPageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly catalogue: Catalogue;
+export interface ProjectPageProps extends PortalPageProps {
   readonly entry: ProjectInContext;
   readonly dependents: readonly ProjectInContext[];
   /** Today as a day number, for the today line. */
@@ -223,17 +222,12 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                   <span class="app-phase-list__period" safe>
                     {formatPeriod(phase, view.lang)}
                   </span>
-                  {phase.note === null ? (
-                    ""
-                  ) : (
-                    <span
-                      class="app-phase-list__note"
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {phase.note}
-                    </span>
-                  )}
+                  <ContentText
+                    view={view}
+                    as="span"
+                    class="app-phase-list__note"
+                    text={phase.note}
+                  />
                 </li>
               ))}
             </ol>
@@ -277,17 +271,12 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                     {measureFacts(measure).join(" · ")}
                   </span>
                 )}
-                {measure.description == null ? (
-                  ""
-                ) : (
-                  <span
-                    class="app-task-list__details app-body-text"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {measure.description}
-                  </span>
-                )}
+                <ContentText
+                  view={view}
+                  as="span"
+                  class="app-task-list__details app-body-text"
+                  text={measure.description}
+                />
               </li>
             ))}
           </ul>
@@ -326,17 +315,12 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                 >
                   {t.responsibilityRole[responsibility.role]}
                 </span>
-                {responsibility.note === null ? (
-                  ""
-                ) : (
-                  <span
-                    class="app-responsibility-list__note"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {responsibility.note}
-                  </span>
-                )}
+                <ContentText
+                  view={view}
+                  as="span"
+                  class="app-responsibility-list__note"
+                  text={responsibility.note}
+                />
               </li>
             ))}
           </ul>
@@ -361,16 +345,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           />
         </div>
       </Section>
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={openDataPaths.projectFeed(slug, project.slug)}
-          type="application/atom+xml"
-          safe
-        >
-          {view.t.openData.followProject}
-        </a>
-      </p>
+      <ParagraphLink
+        href={openDataPaths.projectFeed(slug, project.slug)}
+        type="application/atom+xml"
+        text={view.t.openData.followProject}
+      />
       {props.ideas === undefined || props.ideas.length === 0 ? (
         ""
       ) : (

@@ -1,19 +1,15 @@
 /** Search over a municipality's projects and measures: the form, then the hits. */
-import { PortalFrame } from "./portal-frame.js";
+import { PortalFrame, type PortalPageProps } from "./portal-frame.js";
 import type { SearchResult } from "../../app/catalogue/read-catalogue.js";
-import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import { SearchForm } from "../components/search-form/search-form.js";
-import { withLevels, type ViewContext } from "../components/view.js";
+import { withLevels } from "../components/view.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { paths } from "./paths.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** Props of the search page. */
-export interface SearchPageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly catalogue: Catalogue;
+export interface SearchPageProps extends PortalPageProps {
   readonly query: string;
   /** Null when nothing was searched yet (empty query) or the query was refused. */
   readonly result: SearchResult | null;

@@ -12,7 +12,7 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import type { CatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { ErrorSummaryIfAny } from "../components/error-summary/error-summary.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import {
   TimelineChart,
@@ -106,14 +106,10 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
         { label: t.timelineTitle },
       ]}
     >
-      {hasProblems ? (
-        <ErrorSummary
-          title={t.timelineFilterInvalid}
-          messages={props.problems ?? []}
-        />
-      ) : (
-        ""
-      )}
+      <ErrorSummaryIfAny
+        title={t.timelineFilterInvalid}
+        messages={props.problems}
+      />
       <ScopeNotice view={view} scope={scope} />
       <h1 class="app-heading-xl">
         <span safe>{t.timelineTitle}</span>

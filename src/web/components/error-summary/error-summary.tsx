@@ -40,3 +40,17 @@ export function ErrorSummary(props: ErrorSummaryProps): JSX.Element {
     </div>
   );
 }
+
+/** The error summary when there is a problem to list; nothing when there is none. */
+export function ErrorSummaryIfAny(props: ErrorSummaryProps): JSX.Element {
+  const count = (props.messages ?? []).length + (props.links ?? []).length;
+  return count === 0 ? "" : <ErrorSummary {...props} />;
+}
+
+/** A field's problem as the summary's links: one linking to the field, or none without a problem. */
+export function fieldErrorLinks(
+  error: string | undefined,
+  href: string,
+): ErrorSummaryLink[] {
+  return error === undefined ? [] : [{ text: error, href }];
+}

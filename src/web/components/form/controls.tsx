@@ -118,6 +118,26 @@ function LabelHintAndError(props: ControlProps): JSX.Element {
   );
 }
 
+/**
+ * The group of a text control (an input or a textarea): label, hint and error above it,
+ * the character counter under it, and the counter's script where there is one.
+ */
+function TextControlGroup(
+  props: ControlProps & { readonly children: Children },
+): JSX.Element {
+  const { children, ...control } = props;
+  return (
+    <FormGroup
+      error={control.error}
+      module={control.counter === undefined ? undefined : "app-character-count"}
+    >
+      <LabelHintAndError {...control} />
+      {children}
+      <CounterLine {...control} />
+    </FormGroup>
+  );
+}
+
 /** A labelled multi-line text input. */
 export function TextArea(
   props: ControlProps & {
@@ -127,11 +147,7 @@ export function TextArea(
   },
 ): JSX.Element {
   return (
-    <FormGroup
-      error={props.error}
-      module={props.counter === undefined ? undefined : "app-character-count"}
-    >
-      <LabelHintAndError {...props} />
+    <TextControlGroup {...props}>
       <textarea
         class={[
           "app-textarea",
@@ -150,8 +166,7 @@ export function TextArea(
       >
         {props.value}
       </textarea>
-      <CounterLine {...props} />
-    </FormGroup>
+    </TextControlGroup>
   );
 }
 
@@ -393,11 +408,7 @@ export interface TextFieldProps extends ControlProps {
 /** A text input with its label, hint and error. */
 export function TextField(props: TextFieldProps): JSX.Element {
   return (
-    <FormGroup
-      error={props.error}
-      module={props.counter === undefined ? undefined : "app-character-count"}
-    >
-      <LabelHintAndError {...props} />
+    <TextControlGroup {...props}>
       <input
         class={[
           "app-input",
@@ -418,8 +429,7 @@ export function TextField(props: TextFieldProps): JSX.Element {
         aria-describedby={describedBy(props)}
         aria-invalid={props.error === undefined ? undefined : "true"}
       />
-      <CounterLine {...props} />
-    </FormGroup>
+    </TextControlGroup>
   );
 }
 

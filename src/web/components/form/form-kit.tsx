@@ -51,6 +51,13 @@ export function counterFor(
 export function formKit(props: FormKitProps) {
   const { view, failed } = props;
   const t = view.t.editor;
+  /** A field's id, name, value (typed, after this form failed, or stored) and error. */
+  const bound = (form: string, name: string, stored: string) => ({
+    id: `${form}-${name}`,
+    name,
+    value: valueOf(failed, form, name, stored),
+    error: errorOf(failed, form, name),
+  });
   return {
     /** CSRF token and version; after a failed save the version sent, after a conflict the current one. */
     meta: (form: string, version: number | null) => {
@@ -95,13 +102,10 @@ export function formKit(props: FormKitProps) {
       const { name, maxlength } = field;
       return (
         <TextField
-          id={`${form}-${name}`}
-          name={name}
+          {...bound(form, name, stored)}
           label={label}
           hint={extra.hint}
           width={extra.short === true ? "short" : "full"}
-          value={valueOf(failed, form, name, stored)}
-          error={errorOf(failed, form, name)}
           maxlength={maxlength}
           counter={counterFor(view, maxlength)}
         />
@@ -117,12 +121,9 @@ export function formKit(props: FormKitProps) {
       const { name, maxlength } = field;
       return (
         <TextArea
-          id={`${form}-${name}`}
-          name={name}
+          {...bound(form, name, stored)}
           label={label}
           hint={extra.hint}
-          value={valueOf(failed, form, name, stored)}
-          error={errorOf(failed, form, name)}
           rows={extra.rows ?? 3}
           maxlength={maxlength}
           counter={counterFor(view, maxlength)}
@@ -138,15 +139,11 @@ export function formKit(props: FormKitProps) {
       choices: readonly Choice[],
       hint?: string,
     ) => {
-      const { name } = field;
       return (
         <SelectField
-          id={`${form}-${name}`}
-          name={name}
+          {...bound(form, field.name, stored)}
           label={label}
           hint={hint}
-          value={valueOf(failed, form, name, stored)}
-          error={errorOf(failed, form, name)}
           choices={choices}
         />
       );

@@ -44,3 +44,34 @@ export function NoticeBanner(props: {
     <NotificationBanner title={props.notice} />
   );
 }
+
+/**
+ * The banner that hands over something shown only this once (an invitation link, a new API
+ * token), with a hint on what to do with it; nothing when there is nothing to hand over.
+ */
+export function SecretBanner(props: {
+  readonly title: string;
+  readonly secret: string | undefined;
+  readonly hint?: string;
+  /** An id for the secret, for a link or a test to find it. */
+  readonly secretId?: string;
+}): JSX.Element {
+  return props.secret === undefined ? (
+    ""
+  ) : (
+    <NotificationBanner title={props.title} kind="important">
+      {props.hint === undefined ? (
+        ""
+      ) : (
+        <p class="app-body-text" safe>
+          {props.hint}
+        </p>
+      )}
+      <p class="app-body-text">
+        <code class="app-secret" id={props.secretId} safe>
+          {props.secret}
+        </code>
+      </p>
+    </NotificationBanner>
+  );
+}

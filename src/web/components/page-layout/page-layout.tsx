@@ -82,6 +82,10 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
   const isStaffPage =
     site !== undefined &&
     (props.navigation !== undefined || props.account !== undefined);
+  // The editor's own navigation, else the portal's on a municipality's pages.
+  const navigation =
+    props.navigation ??
+    (site === undefined ? undefined : portalNavigation(view, site, current));
   const documentTitle =
     (hasError ? t.errorTitlePrefix : "") +
     [
@@ -95,138 +99,118 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
       )
       .join(" – ");
   return (
+    <HtmlDocument
+      lang={view.lang}
+      title={documentTitle}
+      head={<script type="module" src={assetPath("app.js")}></script>}
+      bodyClass="app-body"
+    >
+      <a class="app-skip-link" href="#inhalt" safe>
+        {t.skipLink}
+      </a>
+      <header class="app-header">
+        {props.account === undefined ? "" : <AccountBar {...props.account} />}
+        <div class="app-width-container app-header__inner">
+          {site === undefined ? (
+            <a class="app-header__brand" href={view.link(paths.home())}>
+              <span class="app-header__title" safe>
+                {t.serviceName}
+              </span>
+            </a>
+          ) : (
+            <a
+              class="app-header__brand"
+              href={view.link(paths.municipality(site.municipalitySlug))}
+            >
+              <span
+                class="app-header__municipality"
+                lang={view.contentLang}
+                safe
+              >
+                {site.municipalityName}
+              </span>
+              <span class="app-header__title" lang={view.contentLang} safe>
+                {site.programmeTitle}
+              </span>
+            </a>
+          )}
+          <a
+            class="app-header__language"
+            href={switchLanguage(props.requestUrl, otherLanguage)}
+            hreflang={otherLanguage}
+            lang={otherLanguage}
+            safe
+          >
+            {t.languageSwitch}
+          </a>
+        </div>
+        {navigation === undefined ? (
+          ""
+        ) : (
+          <nav class="app-navigation" aria-label={t.mainNavigation}>
+            <ul class="app-width-container app-navigation__list">
+              {navigation.map((entry) => (
+                <NavigationLink
+                  href={entry.href}
+                  label={entry.label}
+                  isCurrent={entry.isCurrent}
+                />
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <div class="app-width-container">
+        {props.breadcrumbs === undefined || props.breadcrumbs.length === 0 ? (
+          ""
+        ) : (
+          <Breadcrumbs label={t.breadcrumbs} crumbs={props.breadcrumbs} />
+        )}
+        {/* tabindex -1 lets the skip link move keyboard focus, not just the scroll position. */}
+        <main id="inhalt" class="app-main" tabindex="-1">
+          {safeMain}
+        </main>
+      </div>
+      <footer class="app-footer">
+        <div class="app-width-container">
+          <p class="app-footer__text" safe>
+            {t.footerAbout}
+          </p>
+          <ul class="app-footer__links">
+            {footerLinks(view, site).map((link) => (
+              <FooterLink {...link} />
+            ))}
+          </ul>
+        </div>
+      </footer>
+    </HtmlDocument>
+  );
+}
+
+/**
+ * A whole HTML document of ours: its language, the title, the one stylesheet and what else
+ * the head needs, and the body with its class. The portal's pages and the embeds use it.
+ */
+export function HtmlDocument(props: {
+  readonly lang: string;
+  readonly title: string;
+  /** What the head holds after the stylesheet (the app's module script). */
+  readonly head?: Children;
+  readonly bodyClass: string;
+  readonly children?: Children;
+}): JSX.Element {
+  return (
     <>
       {"<!doctype html>"}
-      <html lang={view.lang}>
+      <html lang={props.lang}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{documentTitle}</title>
+          <title safe>{props.title}</title>
           <link rel="stylesheet" href={assetPath("app.css")} />
-          <script type="module" src={assetPath("app.js")}></script>
+          {props.head}
         </head>
-        <body class="app-body">
-          <a class="app-skip-link" href="#inhalt" safe>
-            {t.skipLink}
-          </a>
-          <header class="app-header">
-            {props.account === undefined ? (
-              ""
-            ) : (
-              <AccountBar {...props.account} />
-            )}
-            <div class="app-width-container app-header__inner">
-              {site === undefined ? (
-                <a class="app-header__brand" href={view.link(paths.home())}>
-                  <span class="app-header__title" safe>
-                    {t.serviceName}
-                  </span>
-                </a>
-              ) : (
-                <a
-                  class="app-header__brand"
-                  href={view.link(paths.municipality(site.municipalitySlug))}
-                >
-                  <span
-                    class="app-header__municipality"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {site.municipalityName}
-                  </span>
-                  <span class="app-header__title" lang={view.contentLang} safe>
-                    {site.programmeTitle}
-                  </span>
-                </a>
-              )}
-              <a
-                class="app-header__language"
-                href={switchLanguage(props.requestUrl, otherLanguage)}
-                hreflang={otherLanguage}
-                lang={otherLanguage}
-                safe
-              >
-                {t.languageSwitch}
-              </a>
-            </div>
-            {props.navigation !== undefined ? (
-              <nav class="app-navigation" aria-label={t.mainNavigation}>
-                <ul class="app-width-container app-navigation__list">
-                  {props.navigation.map((entry) => (
-                    <NavigationLink
-                      href={entry.href}
-                      label={entry.label}
-                      isCurrent={entry.isCurrent}
-                    />
-                  ))}
-                </ul>
-              </nav>
-            ) : site === undefined ? (
-              ""
-            ) : (
-              <nav class="app-navigation" aria-label={t.mainNavigation}>
-                <ul class="app-width-container app-navigation__list">
-                  <NavigationLink
-                    href={view.link(paths.municipality(site.municipalitySlug))}
-                    label={t.navOverview}
-                    isCurrent={current === "overview"}
-                  />
-                  <NavigationLink
-                    href={view.link(paths.timeline(site.municipalitySlug))}
-                    label={t.navTimeline}
-                    isCurrent={current === "timeline"}
-                  />
-                  <NavigationLink
-                    href={view.link(paths.search(site.municipalitySlug))}
-                    label={t.navSearch}
-                    isCurrent={current === "search"}
-                  />
-                  <NavigationLink
-                    href={view.link(editionPaths.list(site.municipalitySlug))}
-                    label={t.edition.navEditions}
-                    isCurrent={current === "editions"}
-                  />
-                  <NavigationLink
-                    href={view.link(reportPaths.reports(site.municipalitySlug))}
-                    label={t.reports.navReports}
-                    isCurrent={current === "reports"}
-                  />
-                  <NavigationLink
-                    href={view.link(
-                      reportPaths.indicators(site.municipalitySlug),
-                    )}
-                    label={t.reports.navFigures}
-                    isCurrent={current === "indicators"}
-                  />
-                </ul>
-              </nav>
-            )}
-          </header>
-          <div class="app-width-container">
-            {props.breadcrumbs === undefined ||
-            props.breadcrumbs.length === 0 ? (
-              ""
-            ) : (
-              <Breadcrumbs label={t.breadcrumbs} crumbs={props.breadcrumbs} />
-            )}
-            {/* tabindex -1 lets the skip link move keyboard focus, not just the scroll position. */}
-            <main id="inhalt" class="app-main" tabindex="-1">
-              {safeMain}
-            </main>
-          </div>
-          <footer class="app-footer">
-            <div class="app-width-container">
-              <p class="app-footer__text" safe>
-                {t.footerAbout}
-              </p>
-              <ul class="app-footer__links">
-                {footerLinks(view, site).map((link) => (
-                  <FooterLink {...link} />
-                ))}
-              </ul>
-            </div>
-          </footer>
-        </body>
+        <body class={props.bodyClass}>{props.children}</body>
       </html>
     </>
   );
@@ -258,6 +242,29 @@ function NavigationLink(props: {
  * The footer's links: the API (the municipality's catalogue on its pages) and its
  * documentation everywhere, open data, following and accessibility on a municipality's pages.
  */
+/** The portal's main navigation on a municipality's pages, with the current page marked. */
+function portalNavigation(
+  view: ViewContext,
+  site: SiteHeader,
+  current: NavigationItem | undefined,
+): readonly NavigationEntry[] {
+  const { t } = view;
+  const slug = site.municipalitySlug;
+  const entries: readonly [NavigationItem, string, string][] = [
+    ["overview", paths.municipality(slug), t.navOverview],
+    ["timeline", paths.timeline(slug), t.navTimeline],
+    ["search", paths.search(slug), t.navSearch],
+    ["editions", editionPaths.list(slug), t.edition.navEditions],
+    ["reports", reportPaths.reports(slug), t.reports.navReports],
+    ["indicators", reportPaths.indicators(slug), t.reports.navFigures],
+  ];
+  return entries.map(([item, path, label]) => ({
+    href: view.link(path),
+    label,
+    isCurrent: current === item,
+  }));
+}
+
 function footerLinks(
   view: ViewContext,
   site: SiteHeader | undefined,

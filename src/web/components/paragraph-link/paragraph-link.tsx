@@ -18,10 +18,20 @@ export function ParagraphLink(props: {
   readonly href: string;
   readonly text: string;
   readonly kind?: ParagraphLinkKind;
+  /** The media type of what the link leads to (a feed, JSON), for a link that leaves the pages. */
+  readonly type?: string;
+  /** A fuller name for a screen reader, where the text alone repeats on the page. */
+  readonly ariaLabel?: string;
 }): JSX.Element {
   return (
     <p class="app-body-text">
-      <a class={LINK_CLASS[props.kind ?? "link"]} href={props.href} safe>
+      <a
+        class={LINK_CLASS[props.kind ?? "link"]}
+        href={props.href}
+        type={props.type}
+        aria-label={props.ariaLabel}
+        safe
+      >
         {props.text}
       </a>
     </p>
