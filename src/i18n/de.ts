@@ -401,7 +401,6 @@ export const de = {
     navAuditLog: "Protokoll",
     navPortal: "Zum Portal",
     errorSummaryTitle: "Es gibt ein Problem",
-    errorTitlePrefix: "Fehler: ",
     /** Follows the page title in the document title of staff pages. */
     staffTitle: "Verwaltung",
     reasonSummary: "Grund der Änderung (optional)",

@@ -382,7 +382,6 @@ export const en: Dictionary = {
     navAuditLog: "Audit log",
     navPortal: "To the portal",
     errorSummaryTitle: "There is a problem",
-    errorTitlePrefix: "Error: ",
     staffTitle: "Administration",
     reasonSummary: "Reason for the change (optional)",
     reasonLabel: "Reason for the change",

@@ -490,6 +490,10 @@ describe.each(WEB_DIALECTS)("editions over HTTP on %s", (dialect) => {
       expect(textOf(response.body)).toContain(
         "Bitte wählen Sie eine Kategorie.",
       );
+      // The title says first that something is wrong, as on every other form page.
+      expect(response.body).toMatch(/<title>Fehler: (?!Fehler)[^<]+<\/title>/);
+      const shown = await get("/kleve/entwurf/aenderungen", editorCookie);
+      expect(shown.body).not.toMatch(/<title>Fehler: /);
     });
 
     it("refuses a reason from committee members and signed-out visitors", async () => {
@@ -780,6 +784,7 @@ describe.each(WEB_DIALECTS)("editions over HTTP on %s", (dialect) => {
       );
       expect(invalid.statusCode).toBe(400);
       expect(invalid.body).toContain('href="#kategorie-neu-schluessel"');
+      expect(invalid.body).toMatch(/<title>Fehler: (?!Fehler)[^<]+<\/title>/);
       const created = await postForm(
         web.app,
         adminCookie,

@@ -177,14 +177,10 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
     })),
   );
   const events = props.log?.events ?? [];
-  const title =
-    errorLinks.length > 0
-      ? `${t.errorTitlePrefix}${t.auditLogTitle}`
-      : t.auditLogTitle;
   return (
     <PageLayout
       view={view}
-      title={title}
+      title={t.auditLogTitle}
       requestUrl={props.requestUrl}
       {...props.chrome}
     >

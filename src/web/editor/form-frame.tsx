@@ -54,11 +54,8 @@ export function FormFrame(
   return (
     <PageLayout
       view={view}
-      title={
-        hasErrors || props.conflict !== undefined
-          ? `${t.errorTitlePrefix}${props.title}`
-          : props.title
-      }
+      title={props.title}
+      isError={hasErrors || props.conflict !== undefined}
       requestUrl={props.requestUrl}
       {...props.chrome}
       breadcrumbs={props.breadcrumbs}
