@@ -2,6 +2,7 @@
  * One project: where it sits, status, summary, its phases as text and as a small
  * timeline, measures, responsibilities, dependencies in both directions, and tags.
  */
+import { ProjectCodeTitle } from "../components/project-code-title/project-code-title.js";
 import { ContentText } from "../components/content-text/content-text.js";
 import type { PortalPageProps } from "./portal-frame.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
@@ -132,12 +133,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
         </span>
       </p>
       <h1 class="app-heading-xl app-project__title">
-        <span class="app-project__code" safe>
-          {project.code}
-        </span>{" "}
-        <span lang={view.contentLang} safe>
-          {project.title}
-        </span>
+        <ProjectCodeTitle
+          view={view}
+          code={project.code}
+          title={project.title}
+        />
       </h1>
 
       <SummaryList
