@@ -4,7 +4,7 @@
  */
 import { LanguageField } from "../components/form/csrf-field.js";
 import type { AuditLogPage } from "../../app/audit/read-audit-log.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { ErrorSummaryIfAny } from "../components/error-summary/error-summary.js";
 import {
   SelectField,
   type Choice,
@@ -184,11 +184,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      {errorLinks.length > 0 ? (
-        <ErrorSummary title={t.errorSummaryTitle} links={errorLinks} />
-      ) : (
-        ""
-      )}
+      <ErrorSummaryIfAny title={t.errorSummaryTitle} links={errorLinks} />
       <PageHeading title={t.auditLogTitle} lead={t.auditLogIntro} />
       <form
         class="app-filter"
