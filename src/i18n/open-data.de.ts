@@ -70,6 +70,8 @@ export const openDataDe = {
   fieldRegionalKeyHint:
     "12 Ziffern, z. B. 051540036036 für die Stadt Kleve; leer lassen, wenn er nicht angegeben werden soll.",
   fieldEmbedOrigins: "Websites, die einbetten dürfen",
+  /** The field as the subject of an error message ("… darf höchstens 4000 Zeichen lang sein"). */
+  fieldEmbedOriginsSubject: "Die Liste der Websites",
   fieldEmbedOriginsHint:
     "Eine Herkunft je Zeile, z. B. https://www.kleve.de – nur diese Websites dürfen Projektkarten, Zeitleisten und Kennzahlen in einem iframe zeigen.",
   saveSettings: "Einstellungen speichern",

@@ -67,6 +67,7 @@ export const openDataEn: typeof openDataDe = {
   fieldRegionalKeyHint:
     "12 digits, e.g. 051540036036 for the town of Kleve; leave empty to give none.",
   fieldEmbedOrigins: "Websites that may embed",
+  fieldEmbedOriginsSubject: "The list of websites",
   fieldEmbedOriginsHint:
     "One origin per line, e.g. https://www.kleve.de – only these websites may show project cards, timelines and key figures in an iframe.",
   saveSettings: "Save settings",

@@ -523,7 +523,7 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
         ">Amtlicher Regionalschlüssel darf höchstens 20 Zeichen lang sein<",
       );
       expect(summary).toContain(
-        ">Websites, die einbetten dürfen darf höchstens",
+        ">Die Liste der Websites darf höchstens 4000 Zeichen lang sein<",
       );
       expect((await get(`${K}/katalog.json`)).json().lizenz.name).toBe(
         "Datenlizenz Deutschland – Namensnennung – Version 2.0",

@@ -555,7 +555,7 @@ export async function openDataRoutes(
       labelOf: fieldLabels(({ openData: t }) => ({
         lizenz: t.fieldLicence,
         regionalschluessel: t.fieldRegionalKey,
-        einbettung: t.fieldEmbedOrigins,
+        einbettung: t.fieldEmbedOriginsSubject,
       })),
     }),
   );
