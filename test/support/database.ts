@@ -197,17 +197,33 @@ export async function seedDemoDatabase(
 ): Promise<void> {
   if (target.dialect === "sqlite") {
     mkdirSync(target.dataDir, { recursive: true });
-    copyFileSync(
-      await sqliteTemplate("reports"),
-      join(target.dataDir, "fortschritt.sqlite"),
-    );
+    await copyTemplate("reports", {
+      dialect: "sqlite",
+      file: join(target.dataDir, "fortschritt.sqlite"),
+    });
     return;
   }
-  const template = await postgresTemplate("reports");
-  await withAdmin(async (client) => {
-    await client.query(`drop database if exists ${target.name} with (force)`);
-    await client.query(`create database ${target.name} template ${template}`);
-  });
+  await withAdmin((client) =>
+    client.query(`drop database if exists ${target.name} with (force)`),
+  );
+  await copyTemplate("reports", target);
+}
+
+/** A new database as a copy of the template of the kind: a SQLite file, or a PostgreSQL database that must not exist yet. */
+async function copyTemplate(
+  kind: TemplateKind,
+  target:
+    | { readonly dialect: "sqlite"; readonly file: string }
+    | { readonly dialect: "postgres"; readonly name: string },
+): Promise<void> {
+  if (target.dialect === "sqlite") {
+    copyFileSync(await sqliteTemplate(kind), target.file);
+    return;
+  }
+  const template = await postgresTemplate(kind);
+  await withAdmin((client) =>
+    client.query(`create database ${target.name} template ${template}`),
+  );
 }
 
 /**
@@ -231,18 +247,14 @@ export async function openTestContext(
   let target: ConnectionTarget;
   let cleanUp: () => Promise<void>;
   if (dialect === "sqlite") {
-    const template = await sqliteTemplate(kind);
     const directory = mkdtempSync(join(tmpdir(), "fortschritt-test-"));
     target = { dialect: "sqlite", file: join(directory, "test.sqlite") };
-    copyFileSync(template, target.file);
+    await copyTemplate(kind, target);
     ctx = await openAppContext(target, { clock });
     cleanUp = async () => rmSync(directory, { recursive: true, force: true });
   } else {
-    const template = await postgresTemplate(kind);
     const name = `fortschritt_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-    await withAdmin((client) =>
-      client.query(`create database ${name} template ${template}`),
-    );
+    await copyTemplate(kind, { dialect: "postgres", name });
     const url = new URL(postgresAdminUrl());
     url.pathname = `/${name}`;
     target = { dialect: "postgres", url: url.toString(), poolSize: 5 };
