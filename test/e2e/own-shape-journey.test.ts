@@ -8,11 +8,11 @@
  * and answers, and a report with an introduction and a survey result. Bad values (a
  * breakdown that does not add up, a decimal with too many places, an end before the
  * start) are refused in German and change nothing. The portal, the report's PPTX deck and
- * its PDF show all of it in the municipality's words and never a dummy top level. The
- * report, published backdated to its meeting, is number 1 of that municipality (in its
- * URL, its title, the deck and the PDF) and says when it was really entered. Reports are
- * reached by following links. Axe (WCAG 2.1 AA) checks every page on the way
- * (docs/adr/0029, 0030, 0032).
+ * its PDF, and the first edition's catalogue (DOCX, PDF) and slides show all of it in the
+ * municipality's words and never a dummy top level. The report, published backdated to
+ * its meeting, is number 1 of that municipality (in its URL, its title, the deck and the
+ * PDF) and says when it was really entered. Reports are reached by following links. Axe
+ * (WCAG 2.1 AA) checks every page on the way (docs/adr/0029, 0030, 0032).
  */
 /// <reference lib="dom" />
 import { execFile } from "node:child_process";
@@ -89,6 +89,15 @@ function expectNoKleveLevels(text: string, where: string): void {
 
 function expectAll(text: string, parts: readonly string[], where: string) {
   for (const part of parts) expect(text, where).toContain(part);
+}
+
+/** The text of a DOCX or PPTX part: paragraphs on lines of their own, without markup. */
+function xmlText(xml: string): string {
+  return xml
+    .replace(/<\/(w:p|a:p)>/g, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"');
 }
 
 /** The text of a deck's slides, in slide order. */
@@ -174,6 +183,13 @@ describe.each(JOURNEYS)(
         await page.locator("#ebenen-arten").fill("Dezernat\nStabsstelle");
         await submit("ebenen", "ebenen");
         await expectAccessible(page);
+
+        // The first steps name no impact area.
+        await page.goto(`${staff}/`);
+        expectNoKleveLevels(
+          await page.locator("main").innerText(),
+          "first steps",
+        );
 
         // A unit to own things, a topic, a project of that topic.
         await page.goto(`${staff}/einheiten`);
@@ -427,6 +443,19 @@ describe.each(JOURNEYS)(
       // The first edition (publishing editions has journeys of its own).
       const draft = await getCatalogue(rig.ctx, slug);
       expect(draft.programme.levels.flat).toBe(true);
+      const project = draft.impactAreas
+        .flatMap((area) => area.actionFields)
+        .flatMap((field) => field.projects)
+        .find((each) => each.slug === "e-akte-einfuehrung");
+      expect(project?.phases.map((phase) => phase.continuation)).toEqual([
+        null,
+        "undecided",
+      ]);
+      expect(project?.measures[0]).toMatchObject({
+        title: "Haushaltsmittel beantragen",
+        orgUnitCode: "cdo",
+        phaseLabel: "Rollout",
+      });
       await publishEdition(
         rig.ctx,
         buildPrincipal(draft.municipality.id, {
@@ -649,6 +678,47 @@ describe.each(JOURNEYS)(
           "bericht.pdf",
         );
         expectNoKleveLevels(printed, "bericht.pdf");
+
+        // The first edition's catalogue and slides: its words, no hidden level.
+        const edition = `/${slug}/fortschreibungen/1`;
+        const catalogueDocx = await reader.request.get(
+          `${edition}/katalog.docx`,
+        );
+        expect(catalogueDocx.status(), "katalog.docx").toBe(200);
+        const docx = xmlText(
+          (await (
+            await JSZip.loadAsync(await catalogueDocx.body())
+          )
+            .file("word/document.xml")
+            ?.async("string")) ?? "",
+        );
+        expectAll(
+          docx,
+          ["Thema 1: E-Akte", "Haushaltsmittel beantragen"],
+          "katalog.docx",
+        );
+        expectNoKleveLevels(docx, "katalog.docx");
+        const editionDeck = await reader.request.get(`${edition}/folien.pptx`);
+        expect(editionDeck.status(), "edition folien.pptx").toBe(200);
+        expectNoKleveLevels(
+          await deckText(await editionDeck.body()),
+          "edition folien.pptx",
+        );
+        const cataloguePdf = await reader.request.get(`${edition}/katalog.pdf`);
+        expect(cataloguePdf.headers()["content-type"]).toBe("application/pdf");
+        const catalogueFile = join(directory, "katalog.pdf");
+        await writeFile(catalogueFile, await cataloguePdf.body());
+        const catalogue = (
+          await run("pdftotext", [catalogueFile, "-"], {
+            maxBuffer: 20_000_000,
+          })
+        ).stdout.replace(/\s+/g, " ");
+        expectAll(
+          catalogue,
+          ["Thema 1: E-Akte", "Haushaltsmittel beantragen"],
+          "katalog.pdf",
+        );
+        expectNoKleveLevels(catalogue, "katalog.pdf");
       } finally {
         await reader.close();
         await rm(directory, { recursive: true, force: true });
