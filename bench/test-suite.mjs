@@ -152,9 +152,10 @@ const total = counted.reduce((sum, row) => sum + row.seconds, 0);
 const totalCpu = counted.every((row) => row.cpu !== null)
   ? counted.reduce((sum, row) => sum + row.cpu, 0)
   : null;
-console.log(
-  `  ${"sum".padEnd(14)} ${total.toFixed(1).padStart(7)} s ${cpuText(totalCpu)}  (the parts one after another; npm test runs the checks beside the tests, as timed above)`,
-);
+if (rows.length > 0)
+  console.log(
+    `  ${"sum".padEnd(14)} ${total.toFixed(1).padStart(7)} s ${cpuText(totalCpu)}  (the parts one after another; npm test runs the checks beside the tests, as timed above)`,
+  );
 console.log(
   `  load ${loadavg()[0].toFixed(2)} at the end: a load well above ${availableParallelism()} means other work shared the machine and the seconds on the clock are too high`,
 );
