@@ -1,15 +1,22 @@
 /**
  * `fortschritt export-xlsx` and `import-xlsx` on SQLite (the use cases behind them are
  * tested on both databases in test/db/catalogue-sheets.test.ts): a round trip reads
- * "0 Änderungen", the preview without --apply changes nothing, a bad row names sheet,
- * row and column.
+ * "0 Änderungen", the preview without --apply changes nothing, an applied import is in the
+ * audit log under the command line's name, a bad row names sheet, row and column.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { COMMAND_LINE_LABEL } from "../../src/app/auth/account-audit.js";
+import {
+  closeAppContext,
+  connectionTargetOf,
+  openAppContext,
+} from "../../src/app/database.js";
 import { runCli } from "../../src/cli/main.js";
+import { loadConfig } from "../../src/config.js";
 import { seedDemoDatabase } from "../support/database.js";
 
 async function run(
@@ -88,6 +95,25 @@ describe("fortschritt export-xlsx and import-xlsx", () => {
     expect((await run("import-xlsx", "kleve", edited)).stdout).toContain(
       "0 Änderungen",
     );
+
+    // The audit log names the command line as it names every operator command.
+    const ctx = await openAppContext(connectionTargetOf(loadConfig()));
+    try {
+      const imports = await ctx.db
+        .selectFrom("audit_event")
+        .select(["actor_label", "actor_user_id", "entity_label"])
+        .where("action", "=", "catalogue.sheet-import")
+        .execute();
+      expect(imports).toEqual([
+        {
+          actor_label: COMMAND_LINE_LABEL,
+          actor_user_id: null,
+          entity_label: "bearbeitet.xlsx",
+        },
+      ]);
+    } finally {
+      await closeAppContext(ctx);
+    }
   });
 
   it("names sheet, row and column of a bad row and imports nothing", async () => {

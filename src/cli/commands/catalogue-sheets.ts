@@ -4,6 +4,7 @@
  * the download and upload in the browser (docs/adr/0027-sheets-catalogue-spreadsheet.md).
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
 import {
   exportCatalogueSheetsForOperator,
   importCatalogueSheetsForOperator,
@@ -124,7 +125,8 @@ export const importXlsxCommand: Command = {
     const preview = await withDatabase((ctx) =>
       importCatalogueSheetsForOperator(ctx, {
         municipality: slug,
-        fileName: file,
+        // The name, as a web upload gives it: the audit log does not learn the server's paths.
+        fileName: basename(file),
         bytes,
         apply,
       }),

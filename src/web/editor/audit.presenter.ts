@@ -213,13 +213,17 @@ function auditSubject(
   return { text: label, lang: view.contentLang };
 }
 
+/** How spreadsheet imports from the command line named it before they used COMMAND_LINE_LABEL; kept in stored events. */
+const EARLIER_SHEET_IMPORT_LABEL = "Kommandozeile";
+
 /**
  * Who acted: a person by the name and address stored with the event; the operator's
  * command line and the public by their names in the reader's language.
  */
 export function auditActorLabel(view: ViewContext, stored: string): string {
   const t = view.t.editor;
-  if (stored === COMMAND_LINE_LABEL) return t.auditActorCommandLine;
+  if (stored === COMMAND_LINE_LABEL || stored === EARLIER_SHEET_IMPORT_LABEL)
+    return t.auditActorCommandLine;
   if (stored === PUBLIC_ACTOR_LABEL) return t.auditActorPublic;
   return stored;
 }

@@ -5,7 +5,10 @@ import {
   parentProblem,
 } from "../../../src/app/catalogue/org-unit-rules.js";
 import { createViewContext } from "../../../src/web/components/view.js";
-import { changeRows } from "../../../src/web/editor/audit.presenter.js";
+import {
+  auditActorLabel,
+  changeRows,
+} from "../../../src/web/editor/audit.presenter.js";
 import type { Static, TObject } from "@sinclair/typebox";
 import { placeProblems } from "../../../src/web/components/form/failed-form.js";
 import {
@@ -285,5 +288,20 @@ describe("the audit presenter", () => {
       { field: "Status", before: "geplant", after: "abgeschlossen" },
       { field: "Zuständigkeiten", before: "10.1 (federführend)", after: "–" },
     ]);
+  });
+
+  it("names the command line in the reader's language, also in events of spreadsheet imports stored before it had one name", () => {
+    const english = createViewContext("en");
+    for (const stored of ["Kommandozeile (Betrieb)", "Kommandozeile"]) {
+      expect(auditActorLabel(view, stored), stored).toBe(
+        "Kommandozeile (Betrieb)",
+      );
+      expect(auditActorLabel(english, stored), stored).toBe(
+        "Command line (operations)",
+      );
+    }
+    expect(auditActorLabel(english, "Erika Muster <erika@kleve.example>")).toBe(
+      "Erika Muster <erika@kleve.example>",
+    );
   });
 });

@@ -22,6 +22,7 @@ import {
 import type { Municipality } from "../../../domain/catalogue/catalogue.js";
 import { AppError } from "../../../errors.js";
 import type { RequestOrigin } from "../../audit/record-audit.js";
+import { COMMAND_LINE_LABEL } from "../../auth/account-audit.js";
 import type { AppContext } from "../../context.js";
 import {
   discardUpload,
@@ -98,7 +99,8 @@ interface Actor {
   readonly label: string;
 }
 
-const COMMAND_LINE: Actor = { userId: null, label: "Kommandozeile" };
+/** The command line, named in the audit log as every command of the operator is. */
+const COMMAND_LINE: Actor = { userId: null, label: COMMAND_LINE_LABEL };
 
 function emptyTables(): CatalogueTables {
   const tables = {} as Record<SheetId, readonly SheetRow[]>;
