@@ -44,6 +44,7 @@ import { KLEVE_LEVEL_WORDS } from "../support/flat-programme.js";
 import { TEST_NOW } from "../support/database.js";
 import type { DialectName } from "../../src/db/dialect.js";
 import { buildPrincipal } from "../support/principals.js";
+import { xmlText } from "../support/document-text.js";
 
 const run = promisify(execFile);
 
@@ -89,15 +90,6 @@ function expectNoKleveLevels(text: string, where: string): void {
 
 function expectAll(text: string, parts: readonly string[], where: string) {
   for (const part of parts) expect(text, where).toContain(part);
-}
-
-/** The text of a DOCX or PPTX part: paragraphs on lines of their own, without markup. */
-function xmlText(xml: string): string {
-  return xml
-    .replace(/<\/(w:p|a:p)>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"');
 }
 
 /** The text of a deck's slides, in slide order. */

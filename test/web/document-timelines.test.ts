@@ -18,19 +18,9 @@ import { getEdition } from "../../src/app/edition/read-editions.js";
 import { listProjects } from "../../src/domain/catalogue/catalogue.js";
 import { WEB_DIALECTS } from "../support/database.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
+import { xmlText } from "../support/document-text.js";
 
 const run = promisify(execFile);
-
-/** Office XML as text, one paragraph a line. */
-function xmlText(xml: string): string {
-  return xml
-    .replace(/<\/(w:p|a:p)>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">");
-}
 
 /** The slides' XML, in slide order. */
 async function slideXml(zip: JSZip): Promise<string[]> {

@@ -22,17 +22,10 @@ import { listProjects } from "../../src/domain/catalogue/catalogue.js";
 import { WEB_DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
+import { xmlText } from "../support/document-text.js";
 
 const run = promisify(execFile);
 const DOCUMENT_TIMEOUT = 180_000;
-
-function xmlText(xml: string): string {
-  return xml
-    .replace(/<\/(w:p|a:p)>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"');
-}
 
 async function zipText(file: Buffer, pattern: RegExp): Promise<string> {
   const zip = await JSZip.loadAsync(file);

@@ -15,19 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEB_DIALECTS } from "../support/database.js";
 import { convertWithLibreOffice } from "../support/office.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
+import { xmlText } from "../support/document-text.js";
 
 const run = promisify(execFile);
-
-/** The text of Office XML, tags removed, runs joined. */
-function xmlText(xml: string): string {
-  return xml
-    .replace(/<\/(w:p|a:p)>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">");
-}
 
 /** The slides' texts, in slide order. */
 async function slideTexts(zip: JSZip): Promise<string[]> {

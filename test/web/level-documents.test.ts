@@ -18,15 +18,7 @@ import {
 } from "../support/flat-programme.js";
 import { buildPrincipal } from "../support/principals.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
-
-/** The text of Office XML, tags removed, paragraphs on lines. */
-function xmlText(xml: string): string {
-  return xml
-    .replace(/<\/(w:p|a:p)>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"');
-}
+import { xmlText } from "../support/document-text.js";
 
 async function publish(ctx: AppContext, slug: string): Promise<void> {
   const draft = await getCatalogue(ctx, slug);
