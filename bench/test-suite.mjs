@@ -78,6 +78,14 @@ function timed(command, args) {
   });
 }
 
+/** Removes the checks' and tools' caches, so that a run starts as on a clean clone. */
+function removeCaches() {
+  rmSync(join(ROOT, "node_modules", ".cache"), {
+    recursive: true,
+    force: true,
+  });
+}
+
 /** The "Tests  12 passed (12)" line of vitest's summary, without colours. */
 function testSummary(output) {
   const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
@@ -89,10 +97,7 @@ console.log(
 );
 const wholeRows = [];
 if (process.env.BENCH_SUITE_WHOLE !== "0") {
-  rmSync(join(ROOT, "node_modules", ".cache"), {
-    recursive: true,
-    force: true,
-  });
+  removeCaches();
   process.env.CI = "true";
   const result = await timed("npm", ["test", "--silent"]);
   delete process.env.CI;
@@ -128,10 +133,7 @@ for (const project of PROJECTS) {
 }
 for (const { script, baseline = false } of CHECKS) {
   // Without caches, as the first run on a clean clone (and none uses another's cache).
-  rmSync(join(ROOT, "node_modules", ".cache"), {
-    recursive: true,
-    force: true,
-  });
+  removeCaches();
   const result = await timed("npm", ["run", "--silent", script]);
   rows.push({
     part: script,

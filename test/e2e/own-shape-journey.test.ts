@@ -42,7 +42,6 @@ import {
 import { signInInBrowser } from "../support/browser-steps.js";
 import { KLEVE_LEVEL_WORDS } from "../support/flat-programme.js";
 import { TEST_NOW } from "../support/database.js";
-import type { DialectName } from "../../src/db/dialect.js";
 import { buildPrincipal } from "../support/principals.js";
 import { xmlText } from "../support/document-text.js";
 
@@ -58,26 +57,19 @@ const run = promisify(execFile);
 const JOURNEYS = FORM_JOURNEY_MODES.map((mode) => ({
   ...mode,
   mode: `${mode.mode} on PostgreSQL`,
-  dialect: "postgres" as const,
 }));
 
-/** One portal per database, with Kleve's reports loaded first, so that the new municipality's first report has a higher id. */
-const rigs = new Map<DialectName, BrowserRig>();
+/** The portal on PostgreSQL, with Kleve's reports loaded first, so that the new municipality's first report has a higher id. */
+let rig: BrowserRig;
 
 beforeAll(async () => {
-  const dialects = [...new Set(JOURNEYS.map((journey) => journey.dialect))];
-  await Promise.all(
-    dialects.map(async (dialect) => {
-      const rig = await openBrowserRig({ dialect, demo: "with-reports" });
-      rigs.set(dialect, rig);
-    }),
-  );
+  rig = await openBrowserRig({ dialect: "postgres", demo: "with-reports" });
 }, 180_000);
 afterAll(async () => {
-  for (const rig of rigs.values()) await rig.close();
+  await rig?.close();
 });
 afterEach(() => {
-  for (const rig of rigs.values()) expect(rig.takeScriptErrors()).toEqual([]);
+  expect(rig.takeScriptErrors()).toEqual([]);
 });
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -127,9 +119,8 @@ const TODAY = formatGermanDate(germanDayOf(TEST_NOW));
 
 describe.each(JOURNEYS)(
   "a municipality in its own shape $mode",
-  ({ javaScriptEnabled, dialect }) => {
+  ({ javaScriptEnabled }) => {
     it("is set up flat, reports to its advisory board and shows all of it in its own words", async () => {
-      const rig = rigs.get(dialect)!;
       const slug = `eigen-${randomBytes(3).toString("hex")}`;
       await createMunicipality(rig.ctx, COMMAND_LINE, {
         name: "Gemeinde Eigenform",

@@ -8,6 +8,7 @@ import type { Principal } from "../../domain/access/principal.js";
 import {
   recordAudit,
   recordAuditAs,
+  type AuditActor,
   type AuditEntry,
   type RequestOrigin,
 } from "../audit/record-audit.js";
@@ -27,6 +28,12 @@ export const COMMAND_LINE: CommandLineActor = { kind: "command-line" };
 /** How the command line is named in the audit log. */
 export const COMMAND_LINE_LABEL = "Kommandozeile (Betrieb)";
 
+/** The command line as the audit log names it: no account, the label above. */
+export const COMMAND_LINE_AUDIT_ACTOR: AuditActor = {
+  userId: null,
+  label: COMMAND_LINE_LABEL,
+};
+
 /** Appends an audit event for an account change, whoever made it. */
 export async function recordAccountAudit(
   db: Executor,
@@ -42,7 +49,7 @@ export async function recordAccountAudit(
   await recordAuditAs(
     db,
     ctx,
-    { userId: null, label: COMMAND_LINE_LABEL },
+    COMMAND_LINE_AUDIT_ACTOR,
     // The command line's events have always named neither a project nor a version.
     { ...entry, projectId: null, version: null },
     origin,

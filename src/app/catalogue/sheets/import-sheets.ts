@@ -21,8 +21,8 @@ import {
 } from "../../../domain/access/principal.js";
 import type { Municipality } from "../../../domain/catalogue/catalogue.js";
 import { AppError } from "../../../errors.js";
-import type { RequestOrigin } from "../../audit/record-audit.js";
-import { COMMAND_LINE_LABEL } from "../../auth/account-audit.js";
+import type { AuditActor, RequestOrigin } from "../../audit/record-audit.js";
+import { COMMAND_LINE_AUDIT_ACTOR } from "../../auth/account-audit.js";
 import type { AppContext } from "../../context.js";
 import {
   discardUpload,
@@ -92,15 +92,6 @@ export interface PreparedSheetImport {
   readonly token: string;
   readonly preview: SheetImportPreview;
 }
-
-/** Who imports: a person (web) or the command line. */
-interface Actor {
-  readonly userId: number | null;
-  readonly label: string;
-}
-
-/** The command line, named in the audit log as every command of the operator is. */
-const COMMAND_LINE: Actor = { userId: null, label: COMMAND_LINE_LABEL };
 
 function emptyTables(): CatalogueTables {
   const tables = {} as Record<SheetId, readonly SheetRow[]>;
@@ -288,7 +279,7 @@ async function previewOf(
 /** Writes what a preview showed, in one transaction with its audit events. */
 async function applyImport(
   ctx: AppContext,
-  actor: Actor,
+  actor: AuditActor,
   municipality: Municipality,
   checked: CheckedFile,
   options: {
@@ -569,7 +560,7 @@ export async function importCatalogueSheetsForOperator(
   );
   if (!input.apply)
     return previewOf(ctx.db, municipality, input.fileName, checked);
-  return applyImport(ctx, COMMAND_LINE, municipality, checked, {
+  return applyImport(ctx, COMMAND_LINE_AUDIT_ACTOR, municipality, checked, {
     fileName: input.fileName,
     fileSha256: fileSha256(input.bytes),
     base: null,
