@@ -150,6 +150,26 @@ function NoteAfterDash(props: {
   );
 }
 
+/**
+ * The mark of an item past its due day, after a space, in the queue and on the item's
+ * moderation page alike; nothing for an item in time.
+ */
+function OverdueTag(props: {
+  readonly view: ViewContext;
+  readonly isOverdue: boolean;
+}): JSX.Element {
+  return props.isOverdue ? (
+    <>
+      {" "}
+      <strong class="app-tag app-tag--paused" data-overdue="true" safe>
+        {props.view.t.participation.overdue}
+      </strong>
+    </>
+  ) : (
+    ""
+  );
+}
+
 /** Status, decision, links and history of one item. */
 export function ItemDetails(props: {
   view: ViewContext;
@@ -638,20 +658,7 @@ export function QueuePage(props: {
                 <td safe>{t.days(entry.ageDays)}</td>
                 <td>
                   <span safe>{when(view, entry.dueAt)}</span>
-                  {entry.isOverdue ? (
-                    <>
-                      {" "}
-                      <strong
-                        class="app-tag app-tag--paused"
-                        data-overdue="true"
-                        safe
-                      >
-                        {t.overdue}
-                      </strong>
-                    </>
-                  ) : (
-                    ""
-                  )}
+                  <OverdueTag view={view} isOverdue={entry.isOverdue} />
                 </td>
                 <td
                   lang={
@@ -706,16 +713,7 @@ export function ModerationPage(props: {
         <span
           safe
         >{`${t.age}: ${t.days(entry.ageDays)} · ${t.dueOn} ${when(view, entry.dueAt)}`}</span>
-        {entry.isOverdue ? (
-          <>
-            {" "}
-            <strong class="app-tag app-tag--paused" data-overdue="true" safe>
-              {t.overdue}
-            </strong>
-          </>
-        ) : (
-          ""
-        )}
+        <OverdueTag view={view} isOverdue={entry.isOverdue} />
       </p>
       <ItemDetails view={view} catalogue={catalogue} item={item} />
       {props.canModerate && item.status !== "withdrawn" ? (
