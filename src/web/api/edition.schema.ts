@@ -7,29 +7,27 @@ import { StringEnum } from "../../app/catalogue/catalogue-document.schema.js";
 import { CATALOGUE_CHANGE_KINDS } from "../../domain/edition/catalogue-change.js";
 import { PRECISIONS } from "../../domain/period/point-in-time.js";
 import { CatalogueResponseSchema } from "./catalogue.schema.js";
-import { LangQuery, MunicipalitySlug, Nullable } from "./schema-parts.js";
+import {
+  EditionNumber,
+  LangQuery,
+  MunicipalitySlug,
+  Nullable,
+} from "./schema-parts.js";
 import { ref } from "./schema-ref.js";
 
 /** URL parameters naming an edition. */
 export const EditionParamsSchema = Type.Object({
   slug: MunicipalitySlug,
-  number: Type.Integer({
-    minimum: 1,
-    maximum: 999_999,
-    description: "Nummer der Fortschreibung, z. B. 2",
-  }),
+  number: EditionNumber("Nummer der Fortschreibung, z. B. 2"),
 });
 
 /** Query of the change report. */
 export const EditionChangesQuerySchema = Type.Object({
   lang: LangQuery,
   since: Type.Optional(
-    Type.Integer({
-      minimum: 1,
-      maximum: 999_999,
-      description:
-        "Frühere Fortschreibung, mit der verglichen wird; Standard: die vorige",
-    }),
+    EditionNumber(
+      "Frühere Fortschreibung, mit der verglichen wird; Standard: die vorige",
+    ),
   ),
 });
 

@@ -20,7 +20,12 @@ import {
   SERVICE_KINDS,
   SERVICE_STATUSES,
 } from "../../domain/service/service.js";
-import { LangQuery, MunicipalitySlug, Nullable } from "./schema-parts.js";
+import {
+  EditionNumber,
+  LangQuery,
+  MunicipalitySlug,
+  Nullable,
+} from "./schema-parts.js";
 import { ref } from "./schema-ref.js";
 import { BODY_KINDS } from "../../domain/body/body.js";
 
@@ -113,12 +118,9 @@ export const DraftChangesQuerySchema = Type.Object(
   {
     lang: LangQuery,
     since: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 999_999,
-        description:
-          "Fortschreibung, mit der verglichen wird; Standard: die letzte",
-      }),
+      EditionNumber(
+        "Fortschreibung, mit der verglichen wird; Standard: die letzte",
+      ),
     ),
   },
   { additionalProperties: false },

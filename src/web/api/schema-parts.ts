@@ -1,6 +1,6 @@
 /**
  * Pieces the API's schemas share: a nullable value, the language of error messages in
- * every query, and the municipality's slug in every path.
+ * every query, the municipality's slug in every path, and the number of an edition.
  */
 import { Type } from "@sinclair/typebox";
 import {
@@ -23,3 +23,11 @@ export const MunicipalitySlug = {
   ...SlugSchema,
   description: "Kurzname der Kommune, z. B. kleve",
 };
+
+/**
+ * The number of an edition (Fortschreibung): the one a path names, or the one a change
+ * report compares with. One range everywhere, so that no endpoint takes a number another
+ * refuses.
+ */
+export const EditionNumber = (description: string) =>
+  Type.Integer({ minimum: 1, maximum: 999_999, description });
