@@ -30,6 +30,8 @@ import {
   discardUpload,
   prepareUpload,
   requireOwnUpload,
+  type IncomingUpload,
+  type KeptUploadRef,
   type UploadGate,
 } from "../uploads/kept-upload.js";
 import {
@@ -177,10 +179,7 @@ const REGISTER_UPLOADS: UploadGate = {
 export async function prepareRegisterImport(
   ctx: AppContext,
   principal: Principal,
-  input: {
-    readonly municipality: string;
-    readonly fileName: string;
-    readonly bytes: Buffer;
+  input: IncomingUpload & {
     /** ISO date the import holds from; null: today. */
     readonly asOf: string | null;
   },
@@ -211,11 +210,7 @@ export async function prepareRegisterImport(
 export async function showRegisterImport(
   ctx: AppContext,
   principal: Principal,
-  input: {
-    readonly municipality: string;
-    readonly token: string;
-    readonly asOf: string | null;
-  },
+  input: KeptUploadRef & { readonly asOf: string | null },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<RegisterImportPreview> {
   const { municipality, upload } = await requireOwnUpload(
@@ -243,9 +238,7 @@ export async function showRegisterImport(
 export async function confirmRegisterImport(
   ctx: AppContext,
   principal: Principal,
-  input: {
-    readonly municipality: string;
-    readonly token: string;
+  input: KeptUploadRef & {
     readonly asOf: string | null;
     readonly base: string;
     readonly reason?: string | null;

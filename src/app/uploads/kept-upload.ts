@@ -140,6 +140,22 @@ export interface UploadGate {
   readonly entityType: string;
 }
 
+/** A file as it is uploaded for an import into the municipality the slug names. */
+export interface IncomingUpload {
+  readonly municipality: string;
+  readonly fileName: string;
+  readonly bytes: Buffer;
+}
+
+/**
+ * A kept upload as the steps after the upload name it (the preview, the confirmation):
+ * the municipality's slug and the token `prepareUpload` returned.
+ */
+export interface KeptUploadRef {
+  readonly municipality: string;
+  readonly token: string;
+}
+
 /**
  * Lets only the people `gate` admits upload in the municipality, checks the file with
  * `check` (which throws when the file cannot be imported) and keeps it; returns the token
@@ -149,11 +165,7 @@ export async function prepareUpload<T>(
   ctx: AppContext,
   principal: Principal,
   gate: UploadGate,
-  input: {
-    readonly municipality: string;
-    readonly fileName: string;
-    readonly bytes: Buffer;
-  },
+  input: IncomingUpload,
   origin: RequestOrigin,
   check: (municipality: Municipality) => Promise<T>,
 ): Promise<{ readonly token: string; readonly checked: T }> {
@@ -180,7 +192,7 @@ export async function requireOwnUpload(
   ctx: AppContext,
   principal: Principal,
   gate: UploadGate,
-  input: { readonly municipality: string; readonly token: string },
+  input: KeptUploadRef,
   origin: RequestOrigin,
 ): Promise<{
   readonly municipality: Municipality;

@@ -29,6 +29,8 @@ import {
   fileSha256,
   prepareUpload,
   requireOwnUpload,
+  type IncomingUpload,
+  type KeptUploadRef,
   type UploadGate,
 } from "../../uploads/kept-upload.js";
 import { readUpload, type UploadRefusal } from "../../uploads/read-upload.js";
@@ -404,11 +406,7 @@ const SHEET_UPLOADS: UploadGate = {
 export async function prepareSheetImport(
   ctx: AppContext,
   principal: Principal,
-  input: {
-    readonly municipality: string;
-    readonly fileName: string;
-    readonly bytes: Buffer;
-  },
+  input: IncomingUpload,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<PreparedSheetImport> {
   const { token, checked } = await prepareUpload(
@@ -432,7 +430,7 @@ export async function prepareSheetImport(
 async function requireCheckedUpload(
   ctx: AppContext,
   principal: Principal,
-  input: { readonly municipality: string; readonly token: string },
+  input: KeptUploadRef,
   origin: RequestOrigin,
 ) {
   const { municipality, upload } = await requireOwnUpload(
@@ -455,7 +453,7 @@ async function requireCheckedUpload(
 export async function showSheetImport(
   ctx: AppContext,
   principal: Principal,
-  input: { readonly municipality: string; readonly token: string },
+  input: KeptUploadRef,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<SheetImportPreview> {
   const { municipality, upload, checked } = await requireCheckedUpload(
@@ -475,9 +473,7 @@ export async function showSheetImport(
 export async function confirmSheetImport(
   ctx: AppContext,
   principal: Principal,
-  input: {
-    readonly municipality: string;
-    readonly token: string;
+  input: KeptUploadRef & {
     readonly base: string;
     readonly reason?: string | null;
   },
