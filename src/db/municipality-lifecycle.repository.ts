@@ -6,7 +6,10 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "./database.js";
-import { municipalityBySlug } from "./municipality.repository.js";
+import {
+  municipalityBySlug,
+  publicChangeColumns,
+} from "./municipality.repository.js";
 import { firstOrNull, insertRows } from "./query.js";
 
 /** A municipality as the lifecycle use cases read it. */
@@ -179,9 +182,7 @@ export async function setMunicipalityActive(
     .set({
       is_active: isActive ? 1 : 0,
       deactivated_at: isActive ? null : now,
-      updated_at: now,
-      data_version: sql`data_version + 1`,
-      published_version: sql`published_version + 1`,
+      ...publicChangeColumns(now),
     })
     .where("id", "=", id)
     .execute();

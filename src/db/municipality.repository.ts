@@ -116,9 +116,7 @@ export async function updateMunicipality(
       name: values.name,
       state: values.state,
       website: values.website,
-      updated_at: values.now,
-      data_version: sql`data_version + 1`,
-      published_version: sql`published_version + 1`,
+      ...publicChangeColumns(values.now),
     })
     .where("id", "=", id)
     .execute();
@@ -144,15 +142,29 @@ export async function bumpDataVersion(
   await db
     .updateTable("municipality")
     .set({
-      data_version: sql`data_version + 1`,
-      published_version:
-        reach === "public"
-          ? sql`published_version + 1`
-          : sql`published_version + (case when requires_release = 1 or exists (select 1 from edition where edition.municipality_id = ${id}) then 0 else 1 end)`,
-      updated_at: now,
+      ...publicChangeColumns(now),
+      // The public reads the draft only while it needs no release and has no edition.
+      ...(reach === "draft"
+        ? {
+            published_version: sql<number>`published_version + (case when requires_release = 1 or exists (select 1 from edition where edition.municipality_id = ${id}) then 0 else 1 end)`,
+          }
+        : {}),
     })
     .where("id", "=", id)
     .execute();
+}
+
+/**
+ * What bumpDataVersion writes for a change the public sees, for an update of the
+ * municipality's row that sets columns of its own too (its name, its state, its OParl
+ * endpoint): one statement, and the versions move on in the same way everywhere.
+ */
+export function publicChangeColumns(now: string) {
+  return {
+    data_version: sql<number>`data_version + 1`,
+    published_version: sql<number>`published_version + 1`,
+    updated_at: now,
+  };
 }
 
 /** A municipality with its published version: what public pages are cached and tagged by. */

@@ -1,6 +1,6 @@
 /** The cache of OParl objects that a municipality's meetings refer to. */
-import { sql } from "kysely";
 import type { Executor } from "./database.js";
+import { publicChangeColumns } from "./municipality.repository.js";
 import { firstOrNull } from "./query.js";
 
 /** A cached OParl object. */
@@ -102,9 +102,7 @@ export async function replaceOparlCache(
     .updateTable("municipality")
     .set({
       oparl_endpoint: endpoint,
-      data_version: sql`data_version + 1`,
-      published_version: sql`published_version + 1`,
-      updated_at: now,
+      ...publicChangeColumns(now),
     })
     .where("id", "=", municipalityId)
     .execute();

@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import type { ReasonCategory, ShiftReason } from "../domain/edition/reasons.js";
 import type { Executor } from "./database.js";
+import { publicChangeColumns } from "./municipality.repository.js";
 import { changesOneRow, positionAfterLast, saveAtVersion } from "./query.js";
 
 /** A reason category with its editing version. */
@@ -226,11 +227,7 @@ export async function claimDataVersion(
   return changesOneRow(
     db
       .updateTable("municipality")
-      .set({
-        data_version: sql`data_version + 1`,
-        published_version: sql`published_version + 1`,
-        updated_at: now,
-      })
+      .set(publicChangeColumns(now))
       .where("id", "=", municipalityId)
       .where("data_version", "=", expectedDataVersion),
   );
