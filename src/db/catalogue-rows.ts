@@ -3,6 +3,7 @@
  * (`syncCatalogue`) store them: one place for the columns of each table, so that the two
  * ways of writing a catalogue cannot drift apart.
  */
+import { firstByKey } from "../domain/collections.js";
 import {
   firstDayOf,
   formatPointInTime,
@@ -39,35 +40,6 @@ export function toPoint(value: string): PointInTime {
   if (point === null)
     throw new Error(`Stored point in time is malformed: "${value}"`);
   return point;
-}
-
-/** Groups rows by a key, keeping their order: child rows of many parents read in one query. */
-export function groupBy<T, K>(
-  rows: readonly T[],
-  key: (row: T) => K,
-): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [row]);
-    else list.push(row);
-  }
-  return groups;
-}
-
-/** Maps each key to the value of the first row that has it, in the rows' order. */
-export function firstByKey<T, K, V>(
-  rows: readonly T[],
-  key: (row: T) => K,
-  value: (row: T) => V,
-): Map<K, V> {
-  const firsts = new Map<K, V>();
-  for (const row of rows) {
-    const k = key(row);
-    if (!firsts.has(k)) firsts.set(k, value(row));
-  }
-  return firsts;
 }
 
 /** True when a stored row holds other values than `values` in the columns both share. */

@@ -5,10 +5,10 @@
  * so editions, change reports, editors' org units and audit events still point at it; a
  * record that did not change is not written at all. Run inside the caller's transaction.
  */
+import { groupBy } from "../domain/collections.js";
 import {
   actionFieldValues,
   differs,
-  groupBy,
   impactAreaValues,
   insertGoals,
   insertPriorities,

@@ -14,13 +14,13 @@ import type {
   Project,
 } from "../domain/catalogue/catalogue.js";
 import { listStoredOrgUnits } from "./structure.repository.js";
+import { groupBy } from "../domain/collections.js";
 import {
   isDefaultLevels,
   storedLevelNames,
 } from "../domain/catalogue/levels.js";
 import {
   actionFieldValues,
-  groupBy,
   impactAreaValues,
   insertGoals,
   insertPriorities,

@@ -1,4 +1,5 @@
 /** Key figures (Kennzahlen): their definitions and dated observations. */
+import { groupBy } from "../domain/collections.js";
 import type { ChartKind } from "../domain/indicator/indicator-chart.js";
 import type {
   BreakdownPart,
@@ -52,10 +53,10 @@ export async function listIndicators(
     )
     .orderBy("observed_day")
     .execute();
-  const byIndicator = new Map<number, StoredObservation[]>();
-  for (const row of observations) {
-    const list = byIndicator.get(row.indicator_id) ?? [];
-    list.push({
+  const byIndicator = groupBy(
+    observations,
+    (row) => row.indicator_id,
+    (row): StoredObservation => ({
       id: row.id,
       day: row.observed_day,
       value: Number(row.value),
@@ -63,9 +64,8 @@ export async function listIndicators(
       note: row.note,
       qualifier: row.qualifier as Qualifier | null,
       breakdown: breakdownOf(row.breakdown),
-    });
-    byIndicator.set(row.indicator_id, list);
-  }
+    }),
+  );
   return rows.map((row) => ({
     id: row.id,
     version: row.version,

@@ -8,6 +8,7 @@
  * between copied rows point at the copies. Accounts, memberships, sessions, tokens,
  * subscriptions, audit events, caches and uploads are not copied (a copy has no people).
  */
+import { groupBy } from "../domain/collections.js";
 import { sql, type Kysely } from "kysely";
 import { dialectOf } from "./dialect.js";
 import type { Database } from "./database.js";
@@ -77,12 +78,11 @@ export async function planMunicipalityCopy(
     join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
     where k.contype = 'f' and array_length(k.conkey, 1) = 1
       and child.relnamespace = current_schema()::regnamespace`.execute(db);
-  const byTable = new Map<string, string[]>();
-  for (const row of columns.rows) {
-    const list = byTable.get(row.table_name) ?? [];
-    list.push(row.column_name);
-    byTable.set(row.table_name, list);
-  }
+  const byTable = groupBy(
+    columns.rows,
+    (row) => row.table_name,
+    (row) => row.column_name,
+  );
   const references = new Map<string, Map<string, string>>();
   for (const row of keys.rows) {
     const map = references.get(row.child) ?? new Map<string, string>();

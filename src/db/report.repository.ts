@@ -3,6 +3,7 @@
  * read: there is no function here that changes one, and the database refuses it anyway
  * (triggers of migration 2026-11-25-reports).
  */
+import { groupBy } from "../domain/collections.js";
 import { sql, type Selectable } from "kysely";
 import type { Executor } from "./database.js";
 import {
@@ -660,17 +661,17 @@ export async function listEntriesOfReports(
   db: Executor,
   reportIds: readonly number[],
 ): Promise<ReadonlyMap<number, readonly StoredEntry[]>> {
-  const byReport = new Map<number, StoredEntry[]>();
-  if (reportIds.length === 0) return byReport;
+  if (reportIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("report_entry")
     .selectAll()
     .where("report_id", "in", reportIds)
     .orderBy("id")
     .execute();
-  for (const row of rows) {
-    const entries = byReport.get(row.report_id) ?? [];
-    entries.push({
+  return groupBy(
+    rows,
+    (row) => row.report_id,
+    (row): StoredEntry => ({
       id: row.id,
       projectSlug: row.project_slug,
       status: row.status,
@@ -682,10 +683,8 @@ export async function listEntriesOfReports(
       version: row.version,
       updatedAt: new Date(row.updated_at).toISOString(),
       updatedBy: row.updated_by,
-    });
-    byReport.set(row.report_id, entries);
-  }
-  return byReport;
+    }),
+  );
 }
 
 function entryValues(fields: EntryFields, now: string, actor: string) {

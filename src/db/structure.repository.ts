@@ -15,7 +15,8 @@ import {
   type CatalogueLevels,
   type OrgUnitKindEntry,
 } from "../domain/catalogue/levels.js";
-import { firstByKey, insertGoals } from "./catalogue-rows.js";
+import { firstByKey } from "../domain/collections.js";
+import { insertGoals } from "./catalogue-rows.js";
 import type {
   Executor,
   ProgrammeGoalTable,

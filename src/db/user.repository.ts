@@ -2,6 +2,7 @@
  * Accounts (user_account) and the org units they act for (user_org_unit). E-mail
  * addresses arrive here already lower-cased by the use cases.
  */
+import { groupBy } from "../domain/collections.js";
 import { sql, type Updateable } from "kysely";
 import type {
   Executor,
@@ -136,17 +137,15 @@ async function withMemberships(
     ])
     .where("user_org_unit.user_id", "in", ids)
     .execute();
-  const codes = new Map<string, string[]>();
-  for (const link of links) {
-    const key = `${link.user_id}:${link.municipality_id}`;
-    const list = codes.get(key) ?? [];
-    list.push(link.code);
-    codes.set(key, list);
-  }
-  const byUser = new Map<number, MembershipRecord[]>();
-  for (const row of memberships) {
-    const list = byUser.get(row.user_id) ?? [];
-    list.push({
+  const codes = groupBy(
+    links,
+    (link) => `${link.user_id}:${link.municipality_id}`,
+    (link) => link.code,
+  );
+  const byUser = groupBy(
+    memberships,
+    (row) => row.user_id,
+    (row): MembershipRecord => ({
       id: row.id,
       municipalityId: row.municipality_id,
       municipalitySlug: row.slug,
@@ -156,9 +155,8 @@ async function withMemberships(
       orgUnitCodes: (
         codes.get(`${row.user_id}:${row.municipality_id}`) ?? []
       ).sort(),
-    });
-    byUser.set(row.user_id, list);
-  }
+    }),
+  );
   return rows.map((row) => {
     const all = byUser.get(row.id) ?? [];
     const view = membershipInView(all, municipalityId);

@@ -2,6 +2,7 @@
  * Reading the OZG service register for the staff pages and exports: every record, the
  * register as it stood on a day with its report figures, and one service's history.
  */
+import { groupBy } from "../../domain/collections.js";
 import {
   listServices,
   type StoredService,
@@ -73,14 +74,14 @@ export async function getRegisterForStaff(
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const records = await listServices(ctx.db, municipality.id);
   const services = records.map((each) => each.service);
-  const warnings = new Map<string, RegisterWarning[]>();
-  for (const problem of validateRegister(services)) {
-    const key = services[problem.index]?.leikaKey ?? "";
-    warnings.set(key, [
-      ...(warnings.get(key) ?? []),
-      { code: problem.code, message: problem.message },
-    ]);
-  }
+  const warnings = groupBy(
+    validateRegister(services),
+    (problem) => services[problem.index]?.leikaKey ?? "",
+    (problem): RegisterWarning => ({
+      code: problem.code,
+      message: problem.message,
+    }),
+  );
   const byKey = new Map<string, StoredService>();
   for (const record of records)
     if (isServiceValidOn(record.service, day))

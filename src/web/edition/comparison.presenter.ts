@@ -2,6 +2,7 @@
  * The old-versus-new timeline of a change report, ready for the chart and its tables: the
  * domain's layout, and per project row the changes of its schedule and the reasons given.
  */
+import { groupBy } from "../../domain/collections.js";
 import { editionTitleIn } from "../../i18n/edition-title.js";
 import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { reasonSentence } from "../../domain/period/period-sentence.js";
@@ -193,13 +194,10 @@ export function buildComparison(
     );
   const oldPeriods = periodsOf(report.before);
   const newPeriods = periodsOf(report.after);
-  const byProject = new Map<string, CatalogueChange[]>();
-  for (const change of report.diff.changes) {
-    if (!isProjectChange(change) || !isScheduleChange(change)) continue;
-    const list = byProject.get(change.project.key) ?? [];
-    list.push(change);
-    byProject.set(change.project.key, list);
-  }
+  const byProject = groupBy(
+    report.diff.changes.filter(isProjectChange).filter(isScheduleChange),
+    (change) => change.project.key,
+  );
   for (const [key, changes] of byProject) {
     const reasons: string[] = [];
     let missing = 0;
