@@ -46,6 +46,10 @@ export default defineConfig({
     environment: "node",
     // Database and browser tests share one PostgreSQL server and one Chromium: two workers keep a two-core machine responsive.
     maxWorkers: 2,
+    // A larger young generation: the workers render pages and map rows, allocating many
+    // short-lived objects, and scavenge less often with 64 MB semi-spaces than with
+    // Node's 16 MB. The db project took 4 to 6 % fewer CPU seconds in three paired runs.
+    execArgv: ["--max-semi-space-size=64"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // `--sequence.shuffle` shuffles the files inside each project, one project after
