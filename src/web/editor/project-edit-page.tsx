@@ -38,12 +38,8 @@ import {
   ProjectFieldsBody,
   ResponsibilitiesBody,
 } from "./editor-forms.js";
-import {
-  EditorForm,
-  EditorSection,
-  FormFrame,
-  type FormPageProps,
-} from "./form-frame.js";
+import { EditorSection, FormFrame, type FormPageProps } from "./form-frame.js";
+import { EditorForm } from "../components/form/record-form.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 

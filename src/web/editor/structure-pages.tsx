@@ -35,12 +35,8 @@ import {
   ProgrammeBody,
 } from "./editor-forms.js";
 import { editorPaths } from "./editor-paths.js";
-import {
-  EditorSection,
-  FormFrame,
-  RecordForm,
-  type FormPageProps,
-} from "./form-frame.js";
+import { EditorSection, FormFrame, type FormPageProps } from "./form-frame.js";
+import { RecordForm } from "../components/form/record-form.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** What every page of the frame gets. */

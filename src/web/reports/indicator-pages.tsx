@@ -32,7 +32,7 @@ import {
   NewIndicatorBody,
   ObservationBody,
 } from "./report-forms.js";
-import { PostForm } from "./post-form.js";
+import { PostForm } from "../components/form/record-form.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";

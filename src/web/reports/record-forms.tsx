@@ -3,7 +3,7 @@
  * them the form that adds one: the committees, meetings and members pages. The forms' ids
  * are `${prefix}-${id}` and `${prefix}-neu`, as the routes name them.
  */
-import { PostForm, type FormKit } from "./post-form.js";
+import { PostForm, type FormKit } from "../components/form/record-form.js";
 
 /** A stored record that a form changes. */
 interface EditableRecord {

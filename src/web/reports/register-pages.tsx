@@ -40,7 +40,7 @@ import {
   ServiceBody,
 } from "./report-forms.js";
 import type { RegisterImportPreview } from "../../app/services/register-import.js";
-import { PostForm } from "./post-form.js";
+import { PostForm } from "../components/form/record-form.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { DownloadItem } from "./download-item.js";
 import {

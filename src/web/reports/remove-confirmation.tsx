@@ -4,7 +4,7 @@
  */
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
-import { PostForm } from "./post-form.js";
+import { PostForm } from "../components/form/record-form.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** "Mitglied „…“ entfernen?", "Sitzung „…“ entfernen?", "Abschnitt „…“ entfernen?". */

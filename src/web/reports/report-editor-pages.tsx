@@ -53,7 +53,7 @@ import {
   ReportEntryBody,
   ReportSettingsBody,
 } from "./report-forms.js";
-import { PostForm } from "./post-form.js";
+import { PostForm } from "../components/form/record-form.js";
 import { RecordForms } from "./record-forms.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
 import { DataTable } from "../components/data-table/data-table.js";

@@ -35,7 +35,7 @@ import {
 } from "./report-section-forms.js";
 import { reportPaths } from "./report-paths.js";
 import { sectionPaths } from "./report-section-paths.js";
-import { PostForm } from "./post-form.js";
+import { PostForm } from "../components/form/record-form.js";
 import { RemoveConfirmationPage } from "./remove-confirmation.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { DataTable } from "../components/data-table/data-table.js";
