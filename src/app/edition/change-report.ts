@@ -4,11 +4,10 @@
  */
 import {
   assembleReport,
-  mergeCategories,
+  reasonsOfSteps,
   type ChangeReport,
-  type ReportReason,
+  type ReasonStep,
 } from "../../domain/edition/change-report.js";
-import type { ReasonCategory } from "../../domain/edition/reasons.js";
 import { parseIsoDate } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
@@ -39,17 +38,15 @@ export async function compareEditions(
   }
   const earlier = await getEdition(ctx, municipalitySlug, baseline);
   // The reasons of every edition after the baseline up to this one: each explains its own step.
-  const reasons = new Map<string, ReportReason[]>();
-  const categoryLists: (readonly ReasonCategory[])[] = [];
+  const steps: ReasonStep[] = [];
   for (let step = baseline + 1; step <= number; step += 1) {
     const { edition } =
       step === number ? later : await getEdition(ctx, municipalitySlug, step);
-    categoryLists.push(edition.reasonCategories);
-    for (const [key, reason] of edition.reasons) {
-      const list = reasons.get(key) ?? [];
-      list.push({ ...reason, editionNumber: step });
-      reasons.set(key, list);
-    }
+    steps.push({
+      editionNumber: step,
+      reasons: edition.reasons,
+      categories: edition.reasonCategories,
+    });
   }
   return assembleReport({
     municipality: later.municipality,
@@ -58,7 +55,6 @@ export async function compareEditions(
     from: earlier.edition,
     to: later.edition,
     asOf: parseIsoDate(later.edition.publishedOn) ?? undefined,
-    reasons,
-    categories: mergeCategories(categoryLists),
+    ...reasonsOfSteps(steps),
   });
 }

@@ -73,9 +73,9 @@ import {
 } from "../policies/edition.policy.js";
 import {
   assembleReport,
-  mergeCategories,
+  reasonsOfSteps,
   type ChangeReport,
-  type ReportReason,
+  type ReasonStep,
 } from "../../domain/edition/change-report.js";
 import {
   DraftReasonInputSchema,
@@ -162,22 +162,6 @@ export const getDraftRevision = guardedReader(
         latestNumber,
       );
       latest = edition;
-      const labels = new Map(
-        categories.map((category) => [category.key, category.label]),
-      );
-      const reasons = new Map<string, readonly ReportReason[]>(
-        storedReasons.map((reason) => [
-          reason.changeKey,
-          [
-            {
-              category: reason.category,
-              categoryLabel: labels.get(reason.category) ?? reason.category,
-              text: reason.text,
-              editionNumber: null,
-            },
-          ],
-        ]),
-      );
       report = assembleReport({
         municipality,
         before: edition.catalogue,
@@ -185,8 +169,7 @@ export const getDraftRevision = guardedReader(
         from: edition,
         to: null,
         asOf: germanDayOf(now),
-        reasons,
-        categories,
+        ...reasonsOfSteps([draftStep(categories, storedReasons)]),
       });
       introducedConflicts = findIntroducedConflicts(edition.catalogue, draft);
     }
@@ -434,6 +417,30 @@ export async function getDraftCatalogue(
   return { catalogue, editions };
 }
 
+/** The draft's reasons as the last step of a comparison, each with its category's label. */
+function draftStep(
+  categories: readonly ReasonCategory[],
+  reasons: Iterable<StoredDraftReason>,
+): ReasonStep {
+  const labels = new Map(
+    categories.map((category) => [category.key, category.label]),
+  );
+  return {
+    editionNumber: null,
+    reasons: new Map(
+      [...reasons].map((reason) => [
+        reason.changeKey,
+        {
+          category: reason.category,
+          categoryLabel: labels.get(reason.category) ?? reason.category,
+          text: reason.text,
+        },
+      ]),
+    ),
+    categories,
+  };
+}
+
 /**
  * The draft compared with edition `since` (staff and committee): the reasons of the
  * editions after it and the draft's own. Throws ERR_EDITION_NOT_FOUND for an unknown edition.
@@ -458,33 +465,17 @@ export async function compareDraftWith(
   )
     return revision.report;
   const { edition: baseline } = await getEdition(ctx, municipalitySlug, since);
-  const reasons = new Map<string, ReportReason[]>();
-  const categoryLists: (readonly ReasonCategory[])[] = [];
+  const steps: ReasonStep[] = [];
   const latestNumber = revision.latest?.number ?? 0;
   for (let step = since + 1; step <= latestNumber; step += 1) {
     const { edition } = await getEdition(ctx, municipalitySlug, step);
-    categoryLists.push(edition.reasonCategories);
-    for (const [key, reason] of edition.reasons)
-      reasons.set(key, [
-        ...(reasons.get(key) ?? []),
-        { ...reason, editionNumber: step },
-      ]);
+    steps.push({
+      editionNumber: step,
+      reasons: edition.reasons,
+      categories: edition.reasonCategories,
+    });
   }
-  categoryLists.push(revision.categories);
-  const labels = new Map(
-    revision.categories.map((category) => [category.key, category.label]),
-  );
-  for (const [key, reason] of revision.draftReasons) {
-    reasons.set(key, [
-      ...(reasons.get(key) ?? []),
-      {
-        category: reason.category,
-        categoryLabel: labels.get(reason.category) ?? reason.category,
-        text: reason.text,
-        editionNumber: null,
-      },
-    ]);
-  }
+  steps.push(draftStep(revision.categories, revision.draftReasons.values()));
   return assembleReport({
     municipality: revision.municipality,
     before: baseline.catalogue,
@@ -492,7 +483,6 @@ export async function compareDraftWith(
     from: baseline,
     to: null,
     asOf: germanDayOf(ctx.clock()),
-    reasons,
-    categories: mergeCategories(categoryLists),
+    ...reasonsOfSteps(steps),
   });
 }

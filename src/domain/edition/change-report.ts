@@ -4,6 +4,7 @@
  * Pure data, so that use cases assemble it and the web pages and documents render it.
  */
 import type { Catalogue, Municipality } from "../catalogue/catalogue.js";
+import { groupBy } from "../collections.js";
 import { diffCatalogues, type CatalogueDiff } from "./catalogue-diff.js";
 import type { EditionReason, EditionSummary } from "./edition.js";
 import {
@@ -44,6 +45,37 @@ export function mergeCategories(
   for (const list of lists)
     for (const category of list) byKey.set(category.key, category);
   return [...byKey.values()];
+}
+
+/** One step of a comparison: the reasons and categories of an edition, or of the draft (null). */
+export interface ReasonStep {
+  readonly editionNumber: number | null;
+  readonly reasons: ReadonlyMap<string, EditionReason>;
+  readonly categories: readonly ReasonCategory[];
+}
+
+/**
+ * The reasons of the steps from the baseline to the compared state, by change, each marked
+ * with the step that gave it (oldest first: each step explains its own shifts), and the
+ * categories of all steps (a later step's label wins).
+ */
+export function reasonsOfSteps(steps: readonly ReasonStep[]): {
+  readonly reasons: ReadonlyMap<string, readonly ReportReason[]>;
+  readonly categories: readonly ReasonCategory[];
+} {
+  return {
+    reasons: groupBy(
+      steps.flatMap((step) =>
+        [...step.reasons].map(([key, reason]) => ({
+          key,
+          reason: { ...reason, editionNumber: step.editionNumber },
+        })),
+      ),
+      (entry) => entry.key,
+      (entry): ReportReason => entry.reason,
+    ),
+    categories: mergeCategories(steps.map((step) => step.categories)),
+  };
 }
 
 /** Builds a report from two catalogues and the reasons given. */
