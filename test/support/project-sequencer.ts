@@ -14,6 +14,7 @@
  * while the last long one finishes. Without shuffling, vitest's own order applies.
  */
 import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { groupBy } from "../../src/domain/collections.js";
 
 /** Longest files first: browser journeys, then HTTP, databases, command line, pure code. */
 const PROJECT_ORDER = ["e2e", "web", "db", "cli", "utc", "unit"];
@@ -53,13 +54,7 @@ export default class ProjectsInTurnSequencer extends BaseSequencer {
     const { shuffle, seed } = this.ctx.config.sequence;
     if (!shuffle) return super.sort(files);
     const random = seededRandom(seed);
-    const byProject = new Map<string, TestSpecification[]>();
-    for (const file of files) {
-      const name = file.project.name;
-      const group = byProject.get(name) ?? [];
-      group.push(file);
-      byProject.set(name, group);
-    }
+    const byProject = groupBy(files, (file) => file.project.name);
     const names = [...byProject.keys()].sort(
       (a, b) => projectRank(a) - projectRank(b) || a.localeCompare(b),
     );
