@@ -50,14 +50,18 @@ const packagesLoadedOnFirstUse = {
   },
 };
 
-/** Writes dist/src/cli/main.js and its chunks from src/cli/main.ts. */
-export async function bundleServer() {
+/**
+ * Writes dist/src/cli/main.js and its chunks from src/cli/main.ts; or into `outdir`, which
+ * must lie inside the project so that Node finds node_modules and the project's root
+ * from there (test/cli/two-processes.test.ts bundles into a directory of its own).
+ */
+export async function bundleServer(outdir = OUT) {
   const { build } = await import("esbuild");
-  rmSync(join(OUT, "chunks"), { recursive: true, force: true });
+  rmSync(join(outdir, "chunks"), { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
     entryPoints: { main: join(ROOT, "src", "cli", "main.ts") },
-    outdir: OUT,
+    outdir,
     chunkNames: "chunks/[name]-[hash]",
     bundle: true,
     splitting: true,
@@ -76,10 +80,10 @@ export async function bundleServer() {
     logLevel: "warning",
   });
   for (const file of [
-    join(OUT, "main.js"),
-    ...readdirSync(join(OUT, "chunks"))
+    join(outdir, "main.js"),
+    ...readdirSync(join(outdir, "chunks"))
       .filter((name) => name.endsWith(".js"))
-      .map((name) => join(OUT, "chunks", name)),
+      .map((name) => join(outdir, "chunks", name)),
   ]) {
     const text = readFileSync(file, "utf8");
     const ascii = escapeNonAscii(text);

@@ -1,5 +1,5 @@
 /**
- * Two real server processes (`fortschritt serve`, compiled) on one database of each
+ * Two real server processes (`fortschritt serve`, bundled) on one database of each
  * dialect, with requests alternating between them: a sign-in begun on one and finished
  * on the other, a draft edit and a publication sent with that session to the second,
  * the public page of the first following within the signal's delay, and the sign-in
@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { mkdtempSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -89,7 +89,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const output: string[] = [];
   const child = spawn(
     process.execPath,
-    [join(ROOT, "dist", "src", "cli", "main.js"), "serve", "--no-demo"],
+    [join(serverDirectory, "main.js"), "serve", "--no-demo"],
     {
       cwd: ROOT,
       env: {
@@ -120,13 +120,29 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   }
 }
 
-// The processes run the compiled server: compile once when the sources changed (as npm start does).
+/**
+ * The processes run the server as `npm start` does: the bundle of src/cli/main.ts
+ * (scripts/bundle.mjs, ADR 0055), which is all that `fortschritt serve` loads of dist/.
+ * It is made for this run in a directory of its own inside the project (Node finds
+ * node_modules and the project's root from there), so the test neither needs `npm run
+ * build` nor type-checks the sources again (the static checks do) nor touches dist/.
+ */
+let serverDirectory: string;
+
 beforeAll(async () => {
-  const { buildIfStale } = (await import(
-    join(ROOT, "scripts", "start.mjs")
-  )) as { buildIfStale: () => Promise<boolean> };
-  await buildIfStale();
-}, 900_000);
+  const cache = join(ROOT, "node_modules", ".cache");
+  mkdirSync(cache, { recursive: true });
+  serverDirectory = mkdtempSync(join(cache, "fortschritt-two-processes-"));
+  const { bundleServer } = (await import(
+    join(ROOT, "scripts", "bundle.mjs")
+  )) as { bundleServer: (outdir: string) => Promise<void> };
+  await bundleServer(serverDirectory);
+}, 300_000);
+
+afterAll(() => {
+  if (serverDirectory !== undefined)
+    rmSync(serverDirectory, { recursive: true, force: true });
+});
 
 describe.each(DIALECTS)(
   "two server processes on one %s database",
