@@ -2,6 +2,7 @@
  * The German texts of the user interface (primary language). `en.ts` must provide the
  * same keys: its type is derived from this object, so a missing or extra key fails tsc.
  */
+import { plural } from "../domain/plural.js";
 import { reportSectionsDe } from "./report-sections.de.js";
 import type {
   MeasureStatus,
@@ -21,11 +22,6 @@ import { documentsDe } from "./documents.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
-
-/** Chooses the singular or plural form of a German or English noun by count. */
-function plural(count: number, singular: string, pluralForm: string): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
 
 /** German interface texts. */
 export const de = {
@@ -55,7 +51,7 @@ export const de = {
   municipalitiesSearchHint: "Name oder Teil des Namens, z. B. „Kleve“",
   municipalitiesSearchSubmit: "Suchen",
   municipalitiesFound: (count: number, query: string) =>
-    `${count === 1 ? "1 Kommune" : `${count} Kommunen`} zu „${query}“`,
+    `${plural(count, "Kommune", "Kommunen")} zu „${query}“`,
   municipalitiesNoneFound: (query: string) =>
     `Keine Kommune zu „${query}“ gefunden.`,
   municipalitiesPage: (page: number, pages: number) =>
@@ -440,7 +436,7 @@ export const de = {
     noProjects:
       "Ihren Organisationseinheiten ist kein Projekt zugeordnet. Wenden Sie sich an die Administration.",
     projectsCaption: (count: number) =>
-      `${count} ${count === 1 ? "Projekt" : "Projekte"}, die Sie bearbeiten dürfen`,
+      `${plural(count, "Projekt", "Projekte")}, die Sie bearbeiten dürfen`,
     columnCode: "Nr.",
     columnProject: "Projekt",
     columnActionField: "Aktionsfeld",

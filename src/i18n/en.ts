@@ -2,6 +2,7 @@
  * The English texts of the user interface. The catalogue's own content (titles,
  * summaries) stays German; pages mark it with lang="de".
  */
+import { plural } from "../domain/plural.js";
 import { reportSectionsEn } from "./report-sections.en.js";
 import type { Dictionary } from "./de.js";
 import { reportsEn } from "./reports.en.js";
@@ -14,10 +15,6 @@ import { sheetsEn } from "./sheets.en.js";
 import { operationsEn } from "./operations.en.js";
 import { bodiesEn } from "./bodies.en.js";
 import { documentsEn } from "./documents.en.js";
-
-function plural(count: number, singular: string, pluralForm: string): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
 
 /** English interface texts, with exactly the keys of the German dictionary. */
 export const en: Dictionary = {
@@ -419,7 +416,7 @@ export const en: Dictionary = {
     noProjects:
       "No project is assigned to your organisational units. Please ask an administrator.",
     projectsCaption: (count: number) =>
-      `${count} ${count === 1 ? "project" : "projects"} you may edit`,
+      `${plural(count, "project", "projects")} you may edit`,
     columnCode: "No.",
     columnProject: "Project",
     columnActionField: "Action field",

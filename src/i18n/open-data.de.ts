@@ -2,6 +2,7 @@
  * German texts of the open data pages (web/open-data/). Part of the dictionary as
  * `t.openData`; open-data.en.ts has the same keys.
  */
+import { plural } from "../domain/plural.js";
 export const openDataDe = {
   navOpenData: "Offene Daten",
   title: "Offene Daten",
@@ -15,7 +16,7 @@ export const openDataDe = {
   datasetsTitle: "Datensätze",
   asOf: (date: string) => `Stand: ${date}`,
   noData: "noch keine Daten",
-  rowCount: (count: number) => `${count} ${count === 1 ? "Zeile" : "Zeilen"}`,
+  rowCount: (count: number) => plural(count, "Zeile", "Zeilen"),
   downloadCsv: "CSV",
   downloadXlsx: "Excel (XLSX)",
   downloadJson: "JSON",

@@ -1,4 +1,5 @@
 /** English texts of the open data pages; the same keys as open-data.de.ts. */
+import { plural } from "../domain/plural.js";
 import type { openDataDe } from "./open-data.de.js";
 
 export const openDataEn: typeof openDataDe = {
@@ -14,7 +15,7 @@ export const openDataEn: typeof openDataDe = {
   datasetsTitle: "Datasets",
   asOf: (date: string) => `As of ${date}`,
   noData: "no data yet",
-  rowCount: (count: number) => `${count} ${count === 1 ? "row" : "rows"}`,
+  rowCount: (count: number) => plural(count, "row", "rows"),
   downloadCsv: "CSV",
   downloadXlsx: "Excel (XLSX)",
   downloadJson: "JSON",

@@ -1,4 +1,5 @@
 /** English texts of the operators' pages; the same keys as operations.de.ts. */
+import { plural } from "../domain/plural.js";
 import type { operationsDe } from "./operations.de.js";
 
 export const operationsEn: typeof operationsDe = {
@@ -10,8 +11,8 @@ export const operationsEn: typeof operationsDe = {
   searchButton: "Search",
   resultCount: (count: number, search: string) =>
     search === ""
-      ? `${count} ${count === 1 ? "municipality" : "municipalities"}`
-      : `${count} ${count === 1 ? "municipality" : "municipalities"} for “${search}”`,
+      ? plural(count, "municipality", "municipalities")
+      : `${plural(count, "municipality", "municipalities")} for “${search}”`,
   caption:
     "Municipalities with programme, catalogue size, editions, last report and people",
   municipality: "Municipality",

@@ -1,4 +1,5 @@
 /** German texts of participation: ideas, feedback and barrier reports (ADR 0023). */
+import { plural } from "../domain/plural.js";
 export const participationDe = {
   status: {
     received: "eingegangen",
@@ -78,7 +79,7 @@ export const participationDe = {
   settingsSaved: "Die Einstellungen sind gespeichert.",
   saved: "Gespeichert.",
   age: "Alter",
-  days: (n: number) => `${n} ${n === 1 ? "Tag" : "Tage"}`,
+  days: (n: number) => plural(n, "Tag", "Tage"),
   overdue: "überfällig",
   dueOn: "Antwort fällig am",
   published: "veröffentlicht",

@@ -1,4 +1,5 @@
 /** English texts of participation; the same keys as participation.de.ts. */
+import { plural } from "../domain/plural.js";
 import type { participationDe } from "./participation.de.js";
 
 export const participationEn: typeof participationDe = {
@@ -76,7 +77,7 @@ export const participationEn: typeof participationDe = {
   settingsSaved: "The settings are saved.",
   saved: "Saved.",
   age: "Age",
-  days: (n: number) => `${n} ${n === 1 ? "day" : "days"}`,
+  days: (n: number) => plural(n, "day", "days"),
   overdue: "overdue",
   dueOn: "Answer due on",
   published: "published",

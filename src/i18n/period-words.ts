@@ -3,6 +3,7 @@
  * and English: "Erstellung: 2020–2023", "Daueraufgabe seit 2020", "4 Verschiebungen aus
  * sonstigen Gründen".
  */
+import { plural } from "../domain/plural.js";
 import type { PeriodWords } from "../domain/period/period-sentence.js";
 import { formatPointInTimeGerman } from "../domain/period/point-in-time.js";
 import { formatPoint } from "./format-period.js";
@@ -45,7 +46,7 @@ export const PERIOD_WORDS_DE: PeriodWords = {
   remarkMark,
   reason: (category, text) => `${category}: ${text}`,
   shiftCount: (count, category) =>
-    `${count} ${count === 1 ? "Verschiebung" : "Verschiebungen"} ${category === null ? "aus sonstigen Gründen" : `wegen ${category}`}`,
+    `${plural(count, "Verschiebung", "Verschiebungen")} ${category === null ? "aus sonstigen Gründen" : `wegen ${category}`}`,
 };
 
 /** English. */
@@ -68,7 +69,7 @@ export const PERIOD_WORDS_EN: PeriodWords = {
   remarkMark,
   reason: (category, text) => `${category}: ${text}`,
   shiftCount: (count, category) =>
-    `${count} ${count === 1 ? "shift" : "shifts"} ${category === null ? "for other reasons" : `due to ${category}`}`,
+    `${plural(count, "shift", "shifts")} ${category === null ? "for other reasons" : `due to ${category}`}`,
 };
 
 /** The words of a language. */

@@ -2,6 +2,7 @@
  * German texts of status reports, key figures and the OZG register (web/reports/ and the
  * chart components). Part of the dictionary as `t.reports`; reports.en.ts has the same keys.
  */
+import { plural } from "../domain/plural.js";
 import type { IndicatorKind } from "../domain/indicator/indicator.js";
 import type {
   ServiceChannel,
@@ -13,10 +14,6 @@ import type {
   MissingUpdateReason,
   ReportStatus,
 } from "../domain/report/report-status.js";
-
-function plural(count: number, singular: string, pluralForm: string): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
 
 /** German texts of reporting. */
 export const reportsDe = {
@@ -507,7 +504,7 @@ export const reportsDe = {
   importEntryHeading: "Eintrag",
   importFieldsHeading: "Geänderte Felder",
   importCreatedList: (count: number) =>
-    count === 1 ? "1 neuer Eintrag" : `${count} neue Einträge`,
+    plural(count, "neuer Eintrag", "neue Einträge"),
   importRemovedList: (count: number) =>
     count === 1
       ? "1 Eintrag nicht mehr aufgeführt"

@@ -3,11 +3,8 @@
  * keys of reports.de.ts (the dictionary's type checks it). The reports themselves, their
  * figures and the OZG register stay German content.
  */
+import { plural } from "../domain/plural.js";
 import type { Dictionary } from "./de.js";
-
-function plural(count: number, singular: string, pluralForm: string): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
 
 /** English texts of reporting. */
 export const reportsEn: Dictionary["reports"] = {
@@ -471,7 +468,7 @@ export const reportsEn: Dictionary["reports"] = {
   importEntryHeading: "Entry",
   importFieldsHeading: "Changed fields",
   importCreatedList: (count: number) =>
-    count === 1 ? "1 new entry" : `${count} new entries`,
+    plural(count, "new entry", "new entries"),
   importRemovedList: (count: number) =>
     count === 1
       ? "1 entry no longer listed"

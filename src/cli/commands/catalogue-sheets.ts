@@ -3,6 +3,7 @@
  * catalogue as a spreadsheet (XLSX, or with --csv a ZIP of CSV files), the same format as
  * the download and upload in the browser (docs/adr/0027-sheets-catalogue-spreadsheet.md).
  */
+import { plural } from "../../domain/plural.js";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import {
@@ -43,7 +44,7 @@ export function describeSheetPreview(preview: SheetImportPreview): string {
   lines.push(
     preview.total === 0
       ? "0 Änderungen: Die Datei entspricht dem Katalog."
-      : `${preview.total} ${preview.total === 1 ? "Änderung" : "Änderungen"}.`,
+      : `${plural(preview.total, "Änderung", "Änderungen")}.`,
   );
   return lines.join("\n");
 }

@@ -10,6 +10,7 @@
  * show from `visibleImpactAreas`, and exports write a flat programme's action fields
  * without it.
  */
+import { plural } from "../plural.js";
 
 /** The name of one level, singular and plural ("Aktionsfeld", "Aktionsfelder"). */
 export interface LevelName {
@@ -71,7 +72,7 @@ export const MAX_LEVEL_NAME_LENGTH = 40;
 
 /** "2 Projekte", "1 Projekt" in the municipality's words. */
 export function countOf(count: number, name: LevelName): string {
-  return `${count} ${count === 1 ? name.singular : name.plural}`;
+  return plural(count, name.singular, name.plural);
 }
 
 /** The label of an org unit kind, or the key itself for a kind no longer in the list. */

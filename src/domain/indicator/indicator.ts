@@ -5,6 +5,7 @@
  *
  * Days are day numbers (days since 1970-01-01, UTC) as in `period/point-in-time.ts`.
  */
+import { plural } from "../plural.js";
 import {
   PERCENT_SPACE,
   formatGermanNumber,
@@ -198,7 +199,7 @@ export function fitsDecimals(value: number, decimals: number): boolean {
 }
 
 function decimalsWord(decimals: number): string {
-  return decimals === 1 ? "1 Nachkommastelle" : `${decimals} Nachkommastellen`;
+  return plural(decimals, "Nachkommastelle", "Nachkommastellen");
 }
 
 /** A figure's value in German without its unit: "66,7 %" for percentages, else "66,7". */

@@ -6,6 +6,7 @@
  * Fortschreibung" with the reasons. The DOCX renderer (exports/docx) and the print view
  * behind the PDF (exports/pdf) draw the same model, so both documents say the same.
  */
+import { plural } from "../../domain/plural.js";
 import { formatMeasurePeriodGerman } from "../../domain/catalogue/measure-period.js";
 import type {
   ChangeReport,
@@ -247,10 +248,6 @@ function fieldHeading(
 ): string {
   const label = `${levels.actionField.singular} ${field.number}: ${field.name}`;
   return levels.flat ? label : `${areaName}; ${label}`;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function latestPriorities(

@@ -8,6 +8,7 @@
  * description in the speaker notes. The model is built from the edition and its change
  * report; the renderer only places it on slides.
  */
+import { plural } from "../../domain/plural.js";
 import { loadPptxGenJS, type PptxGenJS, type Slide } from "./pptx-loader.js";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import { pptxColour } from "./pptx-colour.js";
@@ -120,10 +121,6 @@ export function sentencesOf(text: string | null): readonly string[] {
     .split(/(?<=[a-zäöüß)“”"][.!?])\s+(?=[A-ZÄÖÜ„])/)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== "");
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function reasonsOf(

@@ -10,6 +10,7 @@
  * The deck is built from the report document only: the same input always gives the same
  * slides, and a published report's deck shows what was published.
  */
+import { plural } from "../../domain/plural.js";
 import { de } from "../../i18n/de.js";
 import {
   loadPptxGenJS,
@@ -495,7 +496,7 @@ const OVERVIEW_ROWS = 14;
 function overviewSlide(pptx: PptxGenJS, document: ReportDocument): void {
   const rows = document.statusSummary.counts.filter((count) => count.count > 0);
   const blocks: Block[] = rows.map((count) => ({
-    text: `${count.label}: ${count.count} ${count.count === 1 ? "Projekt" : "Projekte"}`,
+    text: `${count.label}: ${plural(count.count, "Projekt", "Projekte")}`,
     bullet: true,
   }));
   if (document.statusSummary.withoutStatus > 0) {
@@ -507,7 +508,7 @@ function overviewSlide(pptx: PptxGenJS, document: ReportDocument): void {
   blocks.push({ text: "Abschnitte:", bullet: false, bold: true });
   for (const section of document.sections) {
     blocks.push({
-      text: `${section.name} (${section.projects.length} ${section.projects.length === 1 ? "Projekt" : "Projekte"})`,
+      text: `${section.name} (${plural(section.projects.length, "Projekt", "Projekte")})`,
       bullet: true,
       indent: true,
     });
