@@ -276,11 +276,8 @@ export function reportingUseCase<
   };
 }
 
-/** Trims a text and turns an empty one into null. */
-export function optionalText(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? "";
-  return trimmed === "" ? null : trimmed;
-}
+/** The one optionalText of the use cases, for the reporting's modules that import it from here. */
+export { optionalText } from "../catalogue/edit-support.js";
 
 /** A problem at a field of the input, as ERR_VALIDATION. */
 export function invalid(path: string, message: string): AppError {

@@ -5,6 +5,7 @@
  * dates — so the domain's table rules (service-table.ts) judge CSV and XLSX alike, and
  * line numbers are the spreadsheet's row numbers.
  */
+import { separatorOf } from "../../domain/csv/csv-separator.js";
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { formatIsoDate, utcDayOf } from "../../domain/calendar/calendar.js";
@@ -71,15 +72,6 @@ export function registerFormatOf(
   if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b)
     return "xlsx";
   return fileName.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv";
-}
-
-/** The separator of a CSV file: semicolon (German Excel), comma or tab, whichever the first line uses most. */
-function separatorOf(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const counts = [";", ",", "\t"].map(
-    (separator) => [separator, firstLine.split(separator).length - 1] as const,
-  );
-  return counts.reduce((best, each) => (each[1] > best[1] ? each : best))[0];
 }
 
 /** Refuses text that no database can store (NUL …), naming the row and column. */

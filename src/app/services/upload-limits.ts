@@ -20,9 +20,12 @@ export const REGISTER_UPLOAD_LIMITS = {
   maxRows: 20_000,
 } as const;
 
-/** The limits as a German sentence, for messages. */
-function megabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+/**
+ * A size limit as German messages name it: megabytes with at most one decimal, "10 MB",
+ * "0,5 MB" (the upload form's and the import's messages alike).
+ */
+export function megabytes(bytes: number): string {
+  return `${String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace(".", ",")} MB`;
 }
 
 /** A broken limit, with a German message for the person who uploaded the file. */

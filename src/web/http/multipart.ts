@@ -7,6 +7,7 @@
  * no readable form ends as an error from the catalogue with a German message, before
  * anything is stored.
  */
+import { megabytes } from "../../app/services/upload-limits.js";
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../errors.js";
@@ -41,10 +42,6 @@ export function importUploadLimits(maxFileBytes: number): UploadLimits {
   return { maxFileBytes, maxFiles: 1, maxFields: 10, maxFieldBytes: 64 * 1024 };
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`.replace(".", ",");
-}
-
 const UNREADABLE =
   "Das Formular kam nicht vollständig an oder ist kein Formular mit Datei (multipart/form-data). Bitte erneut senden.";
 
@@ -62,7 +59,7 @@ function uploadError(error: unknown, limits: UploadLimits): AppError {
         "ERR_UPLOAD_TOO_LARGE",
         problem(
           "/form/datei",
-          `Die Datei ist größer als ${megabytes(limits.maxFileBytes)} MB. Bitte eine kleinere Datei wählen.`,
+          `Die Datei ist größer als ${megabytes(limits.maxFileBytes)}. Bitte eine kleinere Datei wählen.`,
         ),
       );
     case "FST_FILES_LIMIT":

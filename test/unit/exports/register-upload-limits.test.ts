@@ -9,7 +9,10 @@ import { describe, expect, it } from "vitest";
 import type { Service } from "../../../src/domain/service/service.js";
 import { readRegisterFile } from "../../../src/app/services/read-register-file.js";
 import { writeRegisterFile } from "../../../src/exports/register/register-file.js";
-import { REGISTER_UPLOAD_LIMITS } from "../../../src/app/services/upload-limits.js";
+import {
+  megabytes,
+  REGISTER_UPLOAD_LIMITS,
+} from "../../../src/app/services/upload-limits.js";
 
 const SERVICE = {
   leikaKey: "99123456760000",
@@ -173,5 +176,13 @@ describe("limits on register uploads", () => {
   it("refuses a file larger than the upload limit", async () => {
     const big = Buffer.alloc(REGISTER_UPLOAD_LIMITS.maxFileBytes + 1, 0x61);
     expect(await refusal("gross.csv", big)).toContain("größer als 5 MB");
+  });
+});
+
+describe("megabytes", () => {
+  it("names a limit in megabytes with at most one decimal, with a German comma", () => {
+    expect(megabytes(10 * 1024 * 1024)).toBe("10 MB");
+    expect(megabytes(512 * 1024)).toBe("0,5 MB");
+    expect(megabytes(1.25 * 1024 * 1024)).toBe("1,3 MB");
   });
 });

@@ -4,6 +4,7 @@
  * cell becomes the text a person sees; the archive is checked against size limits while
  * it is inflated (upload-limits.ts), before exceljs sees it.
  */
+import { separatorOf } from "../../../domain/csv/csv-separator.js";
 import type ExcelJS from "exceljs";
 import type yauzl from "yauzl";
 import { unescapeCsvFormula } from "../../../domain/csv/csv-cell.js";
@@ -61,15 +62,6 @@ async function zipEntries(bytes: Buffer): Promise<Map<string, Buffer>> {
     zip.readEntry();
   });
   return entries;
-}
-
-/** The separator of a CSV file: semicolon (German Excel), comma or tab, whichever the first line uses most. */
-function separatorOf(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const counts = [";", ",", "\t"].map(
-    (separator) => [separator, firstLine.split(separator).length - 1] as const,
-  );
-  return counts.reduce((best, each) => (each[1] > best[1] ? each : best))[0];
 }
 
 /** Parses RFC 4180 CSV: quoted cells may hold separators, quotes ("") and line breaks. */

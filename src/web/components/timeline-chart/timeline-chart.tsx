@@ -21,6 +21,7 @@
  * users; it names the municipality's project and phase, so it is marked as German content.
  * No style attributes: colours are presentation attributes, the rest comes from app.css.
  */
+import { round } from "../../../domain/timeline/print-geometry.js";
 import type {
   TimelineBar,
   TimelineLayout,
@@ -421,11 +422,6 @@ function laneStepOf(g: Geometry): number {
 /** The height of a row with the given number of lanes. */
 function rowHeightOf(g: Geometry, laneCount: number): number {
   return g.rowHeight + Math.max(0, laneCount - 1) * laneStepOf(g);
-}
-
-/** A coordinate rounded to a tenth, enough for the drawing and short in the SVG. */
-export function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 /** Shortens a label to at most `max` characters with an ellipsis; the tooltip has the whole text. */

@@ -21,11 +21,8 @@ import type {
 import { safeColour } from "../../../domain/colour/field-colour.js";
 import type { ViewContext } from "../view.js";
 import { SvgImage } from "../svg-image/svg-image.js";
-import {
-  round,
-  TodayLine,
-  truncate,
-} from "../timeline-chart/timeline-chart.js";
+import { round } from "../../../domain/timeline/print-geometry.js";
+import { TodayLine, truncate } from "../timeline-chart/timeline-chart.js";
 import { LegendItem, MarkerLine } from "../timeline-legend/timeline-legend.js";
 
 /** Props of the comparison chart. */
