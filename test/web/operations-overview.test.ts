@@ -64,9 +64,16 @@ describe.each(DIALECTS)("the operators' overview on %s", (dialect) => {
     expect(textOf(page.body)).toContain("Projekte / Maßnahmen");
     const kleve = rowOf(page.body, "kleve");
     expect(kleve).toContain(`${Number(projects.n)} / ${Number(measures.n)}`);
-    expect(kleve).toMatch(/2 \(zuletzt \d{4}-\d{2}-\d{2}\)/);
-    // The latest published report's day (the demo's second report).
-    expect(kleve).toMatch(/\d{4}-\d{2}-\d{2}.*\d{4}-\d{2}-\d{2}/);
+    // The 2. Fortschreibung of 31 March 2022 and the demo's report published at TEST_NOW,
+    // in the German form of dates on German pages.
+    expect(kleve).toContain("2 (zuletzt 31.03.2022) 28.11.2022");
+    const english = await web.app.inject({
+      url: "/betrieb/?q=kleve&lang=en",
+      headers: { cookie },
+    });
+    expect(rowOf(english.body, "kleve")).toContain(
+      "2 (latest 2022-03-31) 2022-11-28",
+    );
     const empty = rowOf(
       (
         await web.app.inject({
@@ -78,6 +85,21 @@ describe.each(DIALECTS)("the operators' overview on %s", (dialect) => {
     );
     expect(empty).toContain("0 / 0");
     expect(empty).toContain("keine");
+  });
+
+  it("gives a municipality's creation the day in Germany, not the server's UTC day", async () => {
+    // 23:30 UTC on 27 November is 00:30 on 28 November in Berlin.
+    await web.ctx.db
+      .updateTable("municipality")
+      .set({ created_at: "2022-11-27T23:30:00.000Z" })
+      .where("slug", "=", "testort-03")
+      .execute();
+    const page = await web.app.inject({
+      url: "/betrieb/kommunen/testort-03",
+      headers: { cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(textOf(page.body)).toContain("Angelegt am 28.11.2022");
   });
 
   it("shows fifty municipalities a page and the rest on the next", async () => {

@@ -1,8 +1,19 @@
 /** A calendar day as the page's reader writes it. */
-import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
+import {
+  formatIsoDateGerman,
+  germanIsoDateOf,
+} from "../../domain/calendar/calendar.js";
 import type { ViewContext } from "./view.js";
 
 /** A day (YYYY-MM-DD) for the reader: 28.11.2022 on German pages, 2022-11-28 on English ones. */
 export function readerDay(view: ViewContext, isoDate: string): string {
   return view.lang === "de" ? formatIsoDateGerman(isoDate) : isoDate;
+}
+
+/**
+ * The day in Germany of a stored moment (an ISO timestamp in UTC) for the reader: a
+ * municipality created at 00:30 in Berlin was created on that day, not on the day before.
+ */
+export function readerDayOf(view: ViewContext, isoMoment: string): string {
+  return readerDay(view, germanIsoDateOf(new Date(isoMoment)));
 }

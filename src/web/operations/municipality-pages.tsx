@@ -5,6 +5,7 @@
  * is deactivated or reactivated. Plain forms that the server checks (novalidate); all
  * works without JavaScript.
  */
+import { readerDayOf } from "../components/reader-day.js";
 import type { MunicipalityRecord } from "../../app/municipalities/lifecycle.js";
 import { FEDERAL_STATES } from "../../domain/municipality/federal-states.js";
 import type { FailedForm } from "../components/form/failed-form.js";
@@ -136,10 +137,6 @@ export type MunicipalityNotice =
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "link"; readonly link: string };
 
-function day(iso: string | null): string {
-  return iso === null ? "–" : iso.slice(0, 10);
-}
-
 /** /betrieb/kommunen/:slug: details, state, the invitation of an administrator, (de)activation. */
 export function MunicipalityPage(
   props: BaseProps & {
@@ -195,14 +192,22 @@ export function MunicipalityPage(
           },
           {
             key: t.createdAt,
-            value: <span safe>{day(municipality.createdAt)}</span>,
+            value: (
+              <span safe>{readerDayOf(view, municipality.createdAt)}</span>
+            ),
           },
           ...(municipality.isActive
             ? []
             : [
                 {
                   key: t.deactivatedAt,
-                  value: <span safe>{day(municipality.deactivatedAt)}</span>,
+                  value: (
+                    <span safe>
+                      {municipality.deactivatedAt === null
+                        ? "–"
+                        : readerDayOf(view, municipality.deactivatedAt)}
+                    </span>
+                  ),
                 },
               ]),
         ]}

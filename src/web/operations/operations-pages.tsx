@@ -3,6 +3,8 @@
  * state, searchable and paginated, and the installation's audit log. Plain GET forms
  * and links: everything works without JavaScript.
  */
+import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
+import { readerDay, readerDayOf } from "../components/reader-day.js";
 import { PageStepLink } from "../components/pagination/page-step-link.js";
 import { RecordTable } from "../components/table-head/table-head.js";
 import { SearchForm } from "../components/search-form/search-form.js";
@@ -97,14 +99,6 @@ export function OperationsPage(
       {props.children}
     </PageLayout>
   );
-}
-
-function day(iso: string | null): string | null {
-  return iso === null ? null : iso.slice(0, 10);
-}
-
-function moment(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 function Pagination(props: {
@@ -203,9 +197,18 @@ export function OperationsHomePage(
               <td safe>{item.programmeTitle ?? t.noProgramme}</td>
               <td safe>{`${item.projectCount} / ${item.measureCount}`}</td>
               <td safe>
-                {t.editionsValue(item.editionCount, item.lastEditionOn)}
+                {t.editionsValue(
+                  item.editionCount,
+                  item.lastEditionOn === null
+                    ? null
+                    : readerDay(view, item.lastEditionOn),
+                )}
               </td>
-              <td safe>{day(item.lastReportAt) ?? t.none}</td>
+              <td safe>
+                {item.lastReportAt === null
+                  ? t.none
+                  : readerDayOf(view, item.lastReportAt)}
+              </td>
               <td safe>{String(item.userCount)}</td>
             </tr>
           ))}
@@ -264,7 +267,9 @@ export function OperationsAuditLogPage(
         >
           {log.items.map((event) => (
             <tr>
-              <td safe>{moment(event.at)}</td>
+              <td safe>
+                {formatGermanDateTime(new Date(event.at), view.lang)}
+              </td>
               <td safe>{event.municipalitySlug ?? t.instance}</td>
               <td safe>{event.actorLabel}</td>
               <td>
