@@ -1,5 +1,6 @@
-/** A calendar day as the page's reader writes it. */
+/** Days and moments as the page's reader writes them. */
 import {
+  formatGermanDateTime,
   formatIsoDateGerman,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
@@ -16,4 +17,9 @@ export function readerDay(view: ViewContext, isoDate: string): string {
  */
 export function readerDayOf(view: ViewContext, isoMoment: string): string {
   return readerDay(view, germanIsoDateOf(new Date(isoMoment)));
+}
+
+/** A stored moment (an ISO timestamp) as date and time in Germany: "28.11.2022, 10:00", "28 Nov 2022, 10:00". */
+export function readerMoment(view: ViewContext, isoMoment: string): string {
+  return formatGermanDateTime(new Date(isoMoment), view.lang);
 }

@@ -3,11 +3,11 @@
  * why, and field by field what was before and after — points in time the German way
  * ("QII/2024"), statuses and roles by their names, lists as text.
  */
+import { readerMoment } from "../components/reader-day.js";
 import type { AuditEvent } from "../../app/audit/record-audit.js";
 import { COMMAND_LINE_LABEL } from "../../app/auth/account-audit.js";
 import { PUBLIC_ACTOR_LABEL } from "../../domain/access/principal.js";
 import { parsePointInTime } from "../../domain/period/point-in-time.js";
-import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import { formatPoint } from "../../i18n/format-period.js";
 import { editionTitleIn } from "../../i18n/edition-title.js";
 import type { ViewContext } from "../components/view.js";
@@ -39,11 +39,6 @@ export interface PresentedAuditEvent {
   readonly reason: string | null;
   readonly rows: readonly AuditChangeRow[];
   readonly projectId: number | null;
-}
-
-/** A date and time in Germany, e.g. "28.11.2022, 10:00". */
-export function formatAuditTime(view: ViewContext, iso: string): string {
-  return formatGermanDateTime(new Date(iso), view.lang);
 }
 
 /** The words for an action code; unknown codes (e.g. of sign-in) are shown as they are. */
@@ -238,7 +233,7 @@ export function presentAuditEvent(
     action: event.action,
     heading: actionLabel(view, event.action),
     subject: auditSubject(view, event),
-    when: formatAuditTime(view, event.at),
+    when: readerMoment(view, event.at),
     actor: auditActorLabel(view, event.actorLabel),
     reason: event.reason,
     rows: changeRows(view, event.before, event.after),

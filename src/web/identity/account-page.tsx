@@ -2,12 +2,12 @@
  * "Mein Konto": one's own details, second factor, password and API tokens. Every change
  * is a small form of its own (no JavaScript needed), each with its CSRF token.
  */
+import { readerMoment } from "../components/reader-day.js";
 import { RecordTable } from "../components/table-head/table-head.js";
 import { TextField } from "../components/form/controls.js";
 import type { ApiTokenRecord } from "../../app/auth/api-tokens.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
 import type { Role } from "../../domain/access/principal.js";
-import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { ButtonForm } from "../components/form/button-form.js";
 import { CsrfField } from "../components/form/csrf-field.js";
@@ -44,11 +44,6 @@ export function orgUnitsText(
   codes: readonly string[],
 ): string {
   return codes.length === 0 ? view.t.identity.none : codes.join(", ");
-}
-
-/** A date and time as people in Germany read it. */
-export function formatDateTime(view: ViewContext, iso: string): string {
-  return formatGermanDateTime(new Date(iso), view.lang);
 }
 
 /** Props of the account page. */
@@ -193,11 +188,11 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
                 <th scope="row" safe>
                   {token.name}
                 </th>
-                <td safe>{formatDateTime(view, token.createdAt)}</td>
+                <td safe>{readerMoment(view, token.createdAt)}</td>
                 <td safe>
                   {token.lastUsedAt === null
                     ? t.tokenNever
-                    : formatDateTime(view, token.lastUsedAt)}
+                    : readerMoment(view, token.lastUsedAt)}
                 </td>
                 <td safe>
                   {token.revokedAt === null ? t.tokenActive : t.tokenRevoked}

@@ -3,8 +3,11 @@
  * state, searchable and paginated, and the installation's audit log. Plain GET forms
  * and links: everything works without JavaScript.
  */
-import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
-import { readerDay, readerDayOf } from "../components/reader-day.js";
+import {
+  readerDay,
+  readerDayOf,
+  readerMoment,
+} from "../components/reader-day.js";
 import { PageStepLink } from "../components/pagination/page-step-link.js";
 import { RecordTable } from "../components/table-head/table-head.js";
 import { SearchForm } from "../components/search-form/search-form.js";
@@ -267,9 +270,7 @@ export function OperationsAuditLogPage(
         >
           {log.items.map((event) => (
             <tr>
-              <td safe>
-                {formatGermanDateTime(new Date(event.at), view.lang)}
-              </td>
+              <td safe>{readerMoment(view, event.at)}</td>
               <td safe>{event.municipalitySlug ?? t.instance}</td>
               <td safe>{event.actorLabel}</td>
               <td>

@@ -4,13 +4,13 @@
  * the submitter's page (status, withdraw), and the staff queue, moderation and settings.
  * Everything works without JavaScript.
  */
+import { readerMoment } from "../components/reader-day.js";
 import { TableHead } from "../components/table-head/table-head.js";
 import type {
   QueueItem,
   ParticipationSettings,
 } from "../../app/participation/participation.js";
 import { participationPaths } from "../../app/participation/participation.js";
-import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
 import {
@@ -57,9 +57,6 @@ import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import { SubmitForm } from "../components/form/submit-form.js";
 import type { StaffFormProps } from "../editor/form-frame.js";
-
-const when = (view: ViewContext, iso: string): string =>
-  formatGermanDateTime(new Date(iso), view.lang);
 
 /**
  * The choices of a select that may stay empty: the empty choice first, then entries of
@@ -211,7 +208,10 @@ export function ItemDetails(props: {
           </strong>
         </DetailRow>
         <DetailRow label={t.kindColumn} text={t.kind[item.kind]} />
-        <DetailRow label={t.submittedOn} text={when(view, item.createdAt)} />
+        <DetailRow
+          label={t.submittedOn}
+          text={readerMoment(view, item.createdAt)}
+        />
         {item.projectSlug === null ? (
           ""
         ) : (
@@ -271,7 +271,7 @@ export function ItemDetails(props: {
       <ol class="app-list">
         {item.history.map((step) => (
           <li>
-            <span safe>{when(view, step.at)}</span>
+            <span safe>{readerMoment(view, step.at)}</span>
             {": "}
             <strong safe>{t.status[step.status]}</strong>
             <NoteAfterDash view={view} note={step.note} />
@@ -657,7 +657,7 @@ export function QueuePage(props: {
                 <td safe>{t.status[entry.item.status]}</td>
                 <td safe>{t.days(entry.ageDays)}</td>
                 <td>
-                  <span safe>{when(view, entry.dueAt)}</span>
+                  <span safe>{readerMoment(view, entry.dueAt)}</span>
                   <OverdueTag view={view} isOverdue={entry.isOverdue} />
                 </td>
                 <td
@@ -712,7 +712,7 @@ export function ModerationPage(props: {
       <p class="app-body-text">
         <span
           safe
-        >{`${t.age}: ${t.days(entry.ageDays)} · ${t.dueOn} ${when(view, entry.dueAt)}`}</span>
+        >{`${t.age}: ${t.days(entry.ageDays)} · ${t.dueOn} ${readerMoment(view, entry.dueAt)}`}</span>
         <OverdueTag view={view} isOverdue={entry.isOverdue} />
       </p>
       <ItemDetails view={view} catalogue={catalogue} item={item} />
