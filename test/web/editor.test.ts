@@ -163,6 +163,22 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
     }
   });
 
+  it("leaves the browser's own checks off in every record form, so that the server's messages are the ones shown", async () => {
+    for (const url of [
+      "/kleve/verwaltung/struktur",
+      "/kleve/verwaltung/programm",
+      "/kleve/verwaltung/einheiten",
+    ]) {
+      const html = (await page(url, adminCookie)).body;
+      const forms = (html.match(/<form[^>]*>[\s\S]*?<\/form>/g) ?? []).filter(
+        (form) => form.includes('name="version"'),
+      );
+      expect(forms.length, url).toBeGreaterThan(0);
+      for (const form of forms)
+        expect(form.slice(0, form.indexOf(">")), url).toContain("novalidate");
+    }
+  });
+
   it("shows an editor of 10.1 the projects of 10.1, an editor of 61 only those 61 shares, and an administrator all", async () => {
     // Other tests add responsibilities and projects: count on a database of its own.
     const own = await openWebApp(dialect);

@@ -32,7 +32,7 @@ import {
   NewIndicatorBody,
   ObservationBody,
 } from "./report-forms.js";
-import { PostForm } from "../components/form/record-form.js";
+import { VersionedForm } from "../components/form/record-form.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
@@ -228,7 +228,7 @@ export function IndicatorsOverviewPage(
       </ItemsOrNone>
       {data.mayDefine ? (
         <EditorSection id="kennzahl-neu" title={t.newFigure}>
-          <PostForm
+          <VersionedForm
             kit={f}
             action={view.link(reportPaths.staffIndicators(slug))}
             id={form}
@@ -244,7 +244,7 @@ export function IndicatorsOverviewPage(
             {definitionFields(props, f, form, null)}
             {f.reason(form)}
             {f.button(t.addFigure)}
-          </PostForm>
+          </VersionedForm>
         </EditorSection>
       ) : (
         ""
@@ -348,7 +348,7 @@ export function IndicatorPage(
           </ol>
         </ItemsOrNone>
         {stored.mayRecord ? (
-          <PostForm
+          <VersionedForm
             kit={f}
             action={view.link(
               reportPaths.staffIndicatorValues(slug, indicator.key),
@@ -397,7 +397,7 @@ export function IndicatorPage(
             )}
             {f.reason(valueForm)}
             {f.button(t.addValue)}
-          </PostForm>
+          </VersionedForm>
         ) : (
           <p class="app-body-text" safe>
             {t.valuesNotYours}
@@ -406,7 +406,7 @@ export function IndicatorPage(
       </Section>
       {data.mayDefine ? (
         <EditorSection id="definition" title={t.definitionHeading}>
-          <PostForm
+          <VersionedForm
             kit={f}
             action={view.link(reportPaths.staffIndicator(slug, indicator.key))}
             id={definitionForm}
@@ -415,7 +415,7 @@ export function IndicatorPage(
             {definitionFields(props, f, definitionForm, stored)}
             {f.reason(definitionForm)}
             {f.button(t.saveFigure)}
-          </PostForm>
+          </VersionedForm>
         </EditorSection>
       ) : (
         ""

@@ -3,7 +3,7 @@
  * them the form that adds one: the committees, meetings and members pages. The forms' ids
  * are `${prefix}-${id}` and `${prefix}-neu`, as the routes name them.
  */
-import { PostForm, type FormKit } from "../components/form/record-form.js";
+import { VersionedForm, type FormKit } from "../components/form/record-form.js";
 
 /** A stored record that a form changes. */
 interface EditableRecord {
@@ -48,7 +48,7 @@ export function RecordForms<R extends EditableRecord>(props: {
             const form = `${props.prefix}-${record.id}`;
             return (
               <li class="app-measure-list__item">
-                <PostForm
+                <VersionedForm
                   kit={f}
                   action={props.action(record)}
                   id={form}
@@ -59,14 +59,14 @@ export function RecordForms<R extends EditableRecord>(props: {
                   {props.fields(form, record)}
                   {f.reason(form)}
                   {f.button(props.save)}
-                </PostForm>
+                </VersionedForm>
                 {props.below(record)}
               </li>
             );
           })}
         </ol>
       )}
-      <PostForm
+      <VersionedForm
         kit={f}
         action={props.create.action}
         id={created}
@@ -76,7 +76,7 @@ export function RecordForms<R extends EditableRecord>(props: {
         {props.fields(created, null)}
         {f.reason(created)}
         {f.button(props.create.button)}
-      </PostForm>
+      </VersionedForm>
     </>
   );
 }

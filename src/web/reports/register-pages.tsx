@@ -40,7 +40,7 @@ import {
   ServiceBody,
 } from "./report-forms.js";
 import type { RegisterImportPreview } from "../../app/services/register-import.js";
-import { PostForm } from "../components/form/record-form.js";
+import { VersionedForm } from "../components/form/record-form.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { DownloadItem } from "./download-item.js";
 import {
@@ -413,7 +413,7 @@ export function RegisterPage(
             </ImportUploadForm>
           </EditorSection>
           <EditorSection id="leistung-neu" title={t.newService}>
-            <PostForm
+            <VersionedForm
               kit={f}
               action={view.link(reportPaths.register(slug))}
               id="leistung-neu"
@@ -438,7 +438,7 @@ export function RegisterPage(
               {serviceFields(props, f, "leistung-neu", null)}
               {f.reason("leistung-neu")}
               {f.button(t.addService)}
-            </PostForm>
+            </VersionedForm>
           </EditorSection>
         </>
       ) : (
@@ -507,7 +507,7 @@ export function ServicePage(
       </Section>
       {data.mayManage && latest.service.validUntil === null ? (
         <EditorSection id="aendern" title={t.changeService}>
-          <PostForm
+          <VersionedForm
             kit={f}
             action={view.link(
               reportPaths.registerService(slug, latest.service.leikaKey),
@@ -534,7 +534,7 @@ export function ServicePage(
             {serviceFields(props, f, form, latest.service)}
             {f.reason(form)}
             {f.button(t.saveService)}
-          </PostForm>
+          </VersionedForm>
         </EditorSection>
       ) : (
         ""

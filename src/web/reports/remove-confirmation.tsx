@@ -4,7 +4,7 @@
  */
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
-import { PostForm } from "../components/form/record-form.js";
+import { VersionedForm } from "../components/form/record-form.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** "Mitglied „…“ entfernen?", "Sitzung „…“ entfernen?", "Abschnitt „…“ entfernen?". */
@@ -31,14 +31,19 @@ export function RemoveConfirmationPage(
       <p class="app-body-text" safe>
         {props.text}
       </p>
-      <PostForm kit={f} action={props.action} id={form} version={props.version}>
+      <VersionedForm
+        kit={f}
+        action={props.action}
+        id={form}
+        version={props.version}
+      >
         {f.reason(form)}
         <SubmitButtons label={props.confirm} kind="warning">
           <a class="app-link" href={props.cancelHref} safe>
             {props.cancel}
           </a>
         </SubmitButtons>
-      </PostForm>
+      </VersionedForm>
     </FormFrame>
   );
 }

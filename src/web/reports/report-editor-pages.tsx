@@ -53,7 +53,7 @@ import {
   ReportEntryBody,
   ReportSettingsBody,
 } from "./report-forms.js";
-import { PostForm } from "../components/form/record-form.js";
+import { VersionedForm } from "../components/form/record-form.js";
 import { RecordForms } from "./record-forms.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
 import { DataTable } from "../components/data-table/data-table.js";
@@ -250,7 +250,7 @@ export function ReportsOverviewPage(
               </a>
             </p>
           ) : (
-            <PostForm
+            <VersionedForm
               kit={f}
               action={view.link(reportPaths.staffReports(slug))}
               id={form}
@@ -286,7 +286,7 @@ export function ReportsOverviewPage(
               )}
               {f.reason(form)}
               {f.button(t.createReport)}
-            </PostForm>
+            </VersionedForm>
           )}
           <ParagraphLink
             href={view.link(reportPaths.committees(slug))}
@@ -309,7 +309,7 @@ export function ReportsOverviewPage(
           ) : (
             ""
           )}
-          <PostForm
+          <VersionedForm
             kit={f}
             action={view.link(reportPaths.staffReminderRules(slug))}
             id="erinnerungsregeln"
@@ -326,7 +326,7 @@ export function ReportsOverviewPage(
               },
             )}
             {f.button(t.saveReminderRules, "secondary")}
-          </PostForm>
+          </VersionedForm>
         </EditorSection>
       ) : (
         ""
@@ -1046,7 +1046,7 @@ export function ReportEditPage(
       {isAdministrator && isDraft ? (
         <>
           <EditorSection id="einstellungen" title={t.settingsHeading}>
-            <PostForm
+            <VersionedForm
               kit={f}
               action={view.link(
                 reportPaths.staffReportSettings(slug, data.report),
@@ -1183,7 +1183,7 @@ export function ReportEditPage(
               })}
               {f.reason(settings)}
               {f.button(t.saveSettings)}
-            </PostForm>
+            </VersionedForm>
           </EditorSection>
           {props.isMailConfigured ? (
             <EditorSection
@@ -1191,7 +1191,7 @@ export function ReportEditPage(
               title={t.remindersHeading}
               intro={t.remindersText}
             >
-              <PostForm
+              <VersionedForm
                 kit={f}
                 action={view.link(
                   reportPaths.staffReportRemind(slug, data.report),
@@ -1200,7 +1200,7 @@ export function ReportEditPage(
                 version={null}
               >
                 {f.button(t.sendReminders, "secondary")}
-              </PostForm>
+              </VersionedForm>
             </EditorSection>
           ) : (
             ""
@@ -1210,7 +1210,7 @@ export function ReportEditPage(
             title={t.publishHeading}
             intro={t.publishText}
           >
-            <PostForm
+            <VersionedForm
               kit={f}
               action={view.link(
                 reportPaths.staffReportPublish(slug, data.report),
@@ -1240,7 +1240,7 @@ export function ReportEditPage(
                 false,
               )}
               {f.button(t.publish, "warning")}
-            </PostForm>
+            </VersionedForm>
           </EditorSection>
         </>
       ) : (

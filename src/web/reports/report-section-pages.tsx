@@ -35,7 +35,7 @@ import {
 } from "./report-section-forms.js";
 import { reportPaths } from "./report-paths.js";
 import { sectionPaths } from "./report-section-paths.js";
-import { PostForm } from "../components/form/record-form.js";
+import { VersionedForm } from "../components/form/record-form.js";
 import { RemoveConfirmationPage } from "./remove-confirmation.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { DataTable } from "../components/data-table/data-table.js";
@@ -123,7 +123,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
     const form = `abschnitt-${section.id}-${direction}`;
     const name = sectionName(view, section);
     return (
-      <PostForm
+      <VersionedForm
         kit={f}
         action={view.link(sectionPaths.move(slug, id, section.id))}
         id={form}
@@ -145,7 +145,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
         >
           {direction === "hoch" ? t.moveUp : t.moveDown}
         </button>
-      </PostForm>
+      </VersionedForm>
     );
   };
   return (
@@ -330,7 +330,7 @@ export function ReportSectionFormPage(
       : t.editTitle(t.kinds[kind]);
   return (
     <FormFrame {...props} title={`${title} – ${reportTitle(view, data)}`}>
-      <PostForm
+      <VersionedForm
         kit={f}
         action={view.link(
           section === undefined
@@ -410,7 +410,7 @@ export function ReportSectionFormPage(
         )}
         {f.reason(form)}
         {f.button(t.save)}
-      </PostForm>
+      </VersionedForm>
       <BackLinks view={view} data={data} toList />
     </FormFrame>
   );

@@ -3,8 +3,9 @@
  * conflict notice and the error summary link to; `VersionedForm` puts the CSRF token and
  * the version the form was opened on first (see formKit's meta), its fields in a fieldset
  * under a legend where it has one; `RecordForm` ends with the reason and the submit
- * button; `PostForm` leaves the browser's own checks off, so that the server's messages
- * are the ones shown. The editor's, the reporting's and the staff pages' forms are these.
+ * button. Each leaves the browser's own checks off (`novalidate`), so that the server's
+ * messages are the ones shown, at their fields and in the error summary, as with
+ * `SubmitForm`. The editor's, the reporting's and the staff pages' forms are these.
  */
 import type { Children } from "@kitajs/html";
 import { LegendFields } from "./controls.js";
@@ -19,8 +20,6 @@ export function EditorForm(props: {
   readonly id: string;
   /** The form's class when it is not a plain editor form. */
   readonly class?: string | undefined;
-  /** The browser's own checks off, so that the server's messages are the ones shown. */
-  readonly novalidate?: boolean | undefined;
   readonly children?: Children;
 }): JSX.Element {
   return (
@@ -29,7 +28,7 @@ export function EditorForm(props: {
       action={props.action}
       class={props.class ?? "app-editor-form"}
       id={props.id}
-      novalidate={props.novalidate}
+      novalidate
     >
       {props.children}
     </form>
@@ -56,9 +55,7 @@ export interface VersionedFormProps {
  * A form that saves or creates one record: the CSRF token and the version first (see
  * formKit's meta), then its fields; with a legend, all of it in a fieldset under the legend.
  */
-export function VersionedForm(
-  props: VersionedFormProps & { readonly novalidate?: boolean },
-): JSX.Element {
+export function VersionedForm(props: VersionedFormProps): JSX.Element {
   const fields = (
     <>
       {props.kit.meta(props.id, props.version)}
@@ -66,12 +63,7 @@ export function VersionedForm(
     </>
   );
   return (
-    <EditorForm
-      action={props.action}
-      id={props.id}
-      class={props.class}
-      novalidate={props.novalidate}
-    >
+    <EditorForm action={props.action} id={props.id} class={props.class}>
       <LegendFields legend={props.legend} legendLang={props.legendLang}>
         {fields}
       </LegendFields>
@@ -94,9 +86,4 @@ export function RecordForm(
       {kit.button(props.submit)}
     </VersionedForm>
   );
-}
-
-/** A form that changes something, with the browser's own checks off (see VersionedForm). */
-export function PostForm(props: VersionedFormProps): JSX.Element {
-  return <VersionedForm {...props} novalidate />;
 }
