@@ -49,6 +49,7 @@ import {
   municipalityUseCase,
   refuse,
   type CatalogueUseCase,
+  optionalText,
 } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canRecordObservation } from "../policies/report.policy.js";
@@ -64,7 +65,6 @@ import {
 import {
   reportingUseCase,
   invalid,
-  optionalText,
   runReportingChange,
   advanceVersion,
   requireVersion,

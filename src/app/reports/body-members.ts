@@ -3,6 +3,7 @@
  * member's name may appear in public is chosen per member and is "no" unless chosen; the
  * public reads (portal, API, open data) only ever see public members (readPublicMembers).
  */
+import { optionalText } from "../catalogue/edit-support.js";
 import {
   deleteMemberRow,
   insertMember,
@@ -24,7 +25,6 @@ import {
 import {
   reportingUseCase,
   invalid,
-  optionalText,
   StaleReportingVersion,
 } from "./reporting-support.js";
 import type { Executor } from "../../db/database.js";

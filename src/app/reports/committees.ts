@@ -36,7 +36,10 @@ import {
 } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
-import type { CatalogueUseCase } from "../catalogue/edit-support.js";
+import {
+  optionalText,
+  type CatalogueUseCase,
+} from "../catalogue/edit-support.js";
 import {
   CreateCommitteeInputSchema,
   CreateMeetingInputSchema,
@@ -48,7 +51,6 @@ import {
 import {
   reportingUseCase,
   invalid,
-  optionalText,
   advanceVersion,
   requireVersion,
 } from "./reporting-support.js";

@@ -3,6 +3,7 @@
  * Publishing stores the assembled document and freezes the report: there is no use case
  * that changes a published report, and the database refuses it (migration 2026-11-25).
  */
+import { optionalText } from "../catalogue/edit-support.js";
 import type { Transaction } from "kysely";
 import type { Database, Executor } from "../../db/database.js";
 import {
@@ -36,7 +37,6 @@ import {
 import {
   reportingUseCase,
   invalid,
-  optionalText,
   advanceVersion,
   requireVersion,
   StaleReportingVersion,

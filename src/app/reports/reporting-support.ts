@@ -276,9 +276,6 @@ export function reportingUseCase<
   };
 }
 
-/** The one optionalText of the use cases, for the reporting's modules that import it from here. */
-export { optionalText } from "../catalogue/edit-support.js";
-
 /** A problem at a field of the input, as ERR_VALIDATION. */
 export function invalid(path: string, message: string): AppError {
   return new AppError("ERR_VALIDATION", { problems: [{ path, message }] });

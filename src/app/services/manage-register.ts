@@ -38,13 +38,12 @@ import {
 } from "../../domain/service/service-table.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
-import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import { UNKNOWN_ORIGIN, optionalText } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
   authoriseReportingChange,
   reportingUseCase,
   invalid,
-  optionalText,
   advanceVersion,
   requireVersion,
 } from "../reports/reporting-support.js";
